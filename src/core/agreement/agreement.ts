@@ -1,0 +1,163 @@
+import { z } from 'zod';
+
+/**
+ * The agreement both partners sign before a scene (DESIGN.md "The life of a scene", step 1).
+ * Everything the governor and the scene machine enforce comes from here. Units are in the field
+ * names (`…Seconds`, `…Ms`); levels are fractions of a device's full scale, 0–1.
+ */
+
+/** Output kinds a toy may have (Buttplug spec v4 names), which an agreement can allow. */
+export const OUTPUT_KINDS = [
+  'vibrate',
+  'rotate',
+  'oscillate',
+  'constrict',
+  'position',
+  'temperature',
+] as const;
+export type OutputKind = (typeof OUTPUT_KINDS)[number];
+
+export const ROLES = ['dominant', 'submissive'] as const;
+export type Role = (typeof ROLES)[number];
+
+const level = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1');
+const seconds = (min: number, max: number) =>
+  z.number().min(min, `must be at least ${min} seconds`).max(max, `must be at most ${max} seconds`);
+const action = z.enum(['yellow', 'red']);
+
+const participant = z.strictObject({
+  id: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+  name: z.string().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  role: z.enum(ROLES),
+});
+
+const planStep = z.strictObject({
+  afterSeconds: seconds(0, 24 * 3600),
+  level,
+});
+const planSteps = z
+  .array(planStep)
+  .min(1, 'needs at least one step')
+  .max(100, 'must have at most 100 steps')
+  .refine(
+    (steps) => steps.every((s, i) => i === 0 || s.afterSeconds > (steps[i - 1]?.afterSeconds ?? 0)),
+    'steps must be in increasing afterSeconds order',
+  );
+
+export const agreementSchema = z
+  .strictObject({
+    version: z.literal(1),
+    mode: z.enum(['pair', 'solo']),
+    participants: z.array(participant).min(1, 'needs at least one participant').max(2),
+    /** Allowed outputs per device kind, each with its hard ceiling. Kinds not listed stay at 0. */
+    outputs: z
+      .partialRecord(z.enum(OUTPUT_KINDS), z.strictObject({ ceiling: level }))
+      .refine((o) => Object.keys(o).length > 0, 'must allow at least one output kind'),
+    /** The fastest allowed rise: 0 to full scale takes at least this long. */
+    rampFullScaleSeconds: seconds(1, 3600),
+    warmUp: z.strictObject({ seconds: seconds(0, 3600), ceiling: level }),
+    play: z.strictObject({
+      ceiling: level,
+      /** Play ends (a stop, cause "time") if no orgasm has come by then; null = no limit. */
+      maxSeconds: seconds(1, 4 * 3600).nullable(),
+    }),
+    orgasm: z.strictObject({
+      /** How many orgasms the scene allows; one more stops it. */
+      max: z.int('must be a whole number').min(1, 'must be at least 1').max(20),
+      /** Counted from the start of the scene; an orgasm before this is "early". */
+      notBeforeSeconds: seconds(0, 4 * 3600),
+      /** What an early orgasm leads to. */
+      early: z.enum(['post-orgasm', 'stop']),
+      /** How long the orgasm phase lasts before the post-orgasm phase begins. */
+      phaseSeconds: seconds(0, 120),
+    }),
+    postOrgasm: z.strictObject({
+      /** Counted from the (first) orgasm; never exceeded. */
+      maxSeconds: seconds(1, 3600),
+      ceiling: level,
+    }),
+    checkIn: z.strictObject({
+      intervalSeconds: seconds(10, 3600),
+      answerTimeoutSeconds: seconds(3, 600),
+      onMissed: z.enum(['pause', 'stop']),
+    }),
+    /** Yellow multiplies every output by this factor and holds it there until green. */
+    yellow: z.strictObject({ factor: level }),
+    signals: z.strictObject({
+      holdToContinue: z.strictObject({ graceMs: z.int().min(200).max(10_000), action }).nullable(),
+      tapPattern: z
+        .strictObject({
+          taps: z.int().min(2, 'must be at least 2 taps').max(10),
+          withinMs: z.int().min(300).max(10_000),
+          action,
+        })
+        .nullable(),
+    }),
+    panel: z.strictObject({ heartbeatTimeoutSeconds: seconds(1, 60) }),
+    restraint: z.strictObject({
+      used: z.boolean(),
+      checkIntervalSeconds: seconds(30, 3600).nullable(),
+    }),
+    aftercare: z.strictObject({
+      minutes: z
+        .number()
+        .min(0)
+        .max(24 * 60),
+      items: z.array(z.string().min(1).max(200)).max(50),
+    }),
+    /** Solo mode: the plan plays the dominant's part. Levels per phase, from the phase's start. */
+    plan: z.strictObject({ warmUp: planSteps, play: planSteps, postOrgasm: planSteps }).nullable(),
+  })
+  .superRefine((a, ctx) => {
+    const issue = (path: (string | number)[], message: string) => {
+      ctx.addIssue({ code: 'custom', path, message });
+    };
+    const roles = a.participants.map((p) => p.role);
+    if (a.mode === 'pair') {
+      if (
+        a.participants.length !== 2 ||
+        !roles.includes('dominant') ||
+        !roles.includes('submissive')
+      )
+        issue(['participants'], 'a pair needs one dominant and one submissive');
+    } else {
+      if (a.participants.length !== 1 || roles[0] !== 'submissive')
+        issue(['participants'], 'solo mode has exactly one participant, in the submissive role');
+      if (a.plan === null) issue(['plan'], 'solo mode needs a plan to play the dominant part');
+    }
+    const ids = a.participants.map((p) => p.id);
+    if (new Set(ids).size !== ids.length) issue(['participants'], 'participant ids must differ');
+    if (a.checkIn.answerTimeoutSeconds >= a.checkIn.intervalSeconds)
+      issue(['checkIn', 'answerTimeoutSeconds'], 'must be shorter than checkIn.intervalSeconds');
+    if (a.restraint.used && a.restraint.checkIntervalSeconds === null)
+      issue(['restraint', 'checkIntervalSeconds'], 'is required when restraint is used');
+    if (a.panel.heartbeatTimeoutSeconds * 1000 <= (a.signals.holdToContinue?.graceMs ?? 0) / 2)
+      issue(['panel', 'heartbeatTimeoutSeconds'], 'is too short for the hold-to-continue grace');
+  });
+
+export type Agreement = z.infer<typeof agreementSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** Formats a zod issue path as `checkIn.answerTimeoutSeconds` or `participants[1].role`. */
+export function fieldPath(path: readonly PropertyKey[], prefix = ''): string {
+  let out = prefix;
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** Messages that name the field, one per problem. */
+export function describeIssues(error: z.ZodError, prefix = ''): string[] {
+  return error.issues.map((i) => `${fieldPath(i.path, prefix)}: ${i.message}`);
+}
+
+/** Validates untrusted input as an agreement. Nothing is coerced; every problem is named. */
+export function parseAgreement(input: unknown): Result<Agreement> {
+  const parsed = agreementSchema.safeParse(input);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, errors: describeIssues(parsed.error) };
+}

@@ -1,0 +1,81 @@
+import type { FeatureSpec } from '../scene/events';
+import { isActive, type Phase } from '../scene/phases';
+import type { Limits } from './limits';
+
+/**
+ * The governor: the one function through which every device output passes (S2). Its result is
+ * the only source of `GovernedLevel` values, and device adapters accept nothing else, so an
+ * ungoverned number cannot reach a toy by accident.
+ */
+
+declare const governed: unique symbol;
+/** A level in 0–1 that the governor produced. Only this module can make one. */
+export type GovernedLevel = number & { readonly [governed]: true };
+
+export const ZERO = 0 as GovernedLevel;
+
+/** `device/feature`: one output of one device. */
+export type FeatureKey = `${string}/${string}`;
+export function featureKey(device: string, feature: string): FeatureKey {
+  return `${device}/${feature}`;
+}
+
+export type GovernedFeature = Readonly<{ device: string; feature: FeatureSpec }>;
+
+export type GovernorInput = Readonly<{
+  now: number;
+  phase: Phase;
+  /** Latched by any stop; nothing but zero once set (S1, S6). */
+  stopped: boolean;
+  /** Outputs held at zero until the submissive's fresh green (S1, S6). */
+  paused: boolean;
+  /** Play stimulation paused near the edge. */
+  edging: boolean;
+  limits: Limits;
+  features: readonly GovernedFeature[];
+  lostDevices: readonly string[];
+  /** What the dominant or the plan asked for. */
+  targets: Readonly<Record<FeatureKey, number>>;
+  /** What each output was last set to, and when. */
+  previous: Readonly<Record<FeatureKey, GovernedLevel>>;
+  previousAt: number;
+  /** Caps set by a yellow, holding each output at or below its lowered level until green. */
+  yellowCaps: Readonly<Record<FeatureKey, number>>;
+  /** The moment the post-orgasm time runs out, once an orgasm has been marked. */
+  postOrgasmEndsAt: number | null;
+}>;
+
+/** Level steps: outputs are rounded down to this, so a rounding can never exceed a bound. */
+const RESOLUTION = 10_000;
+
+/** The largest level each output may have now: the whole of S2 and S3 in one place. */
+export function ceilingFor(input: GovernorInput, feature: GovernedFeature): number {
+  const { phase, limits } = input;
+  if (input.stopped || input.paused || input.edging || !isActive(phase)) return 0;
+  if (input.lostDevices.includes(feature.device)) return 0;
+  if (input.postOrgasmEndsAt !== null && input.now >= input.postOrgasmEndsAt) return 0;
+  const key = featureKey(feature.device, feature.feature.id);
+  return Math.min(
+    limits.outputCeilings[feature.feature.kind] ?? 0,
+    limits.phaseCeilings[phase],
+    input.yellowCaps[key] ?? 1,
+    1,
+  );
+}
+
+export function govern(input: GovernorInput): Record<FeatureKey, GovernedLevel> {
+  const elapsed = Math.max(0, input.now - input.previousAt);
+  const out: Record<FeatureKey, GovernedLevel> = {};
+  for (const feature of input.features) {
+    const key = featureKey(feature.device, feature.feature.id);
+    const before = input.previous[key] ?? 0;
+    const rampBound = before + input.limits.rampPerMs * elapsed;
+    const bound = Math.min(ceilingFor(input, feature), rampBound);
+    const wanted = Math.max(0, Math.min(input.targets[key] ?? 0, bound));
+    out[key] = Math.min(
+      Math.floor(wanted * RESOLUTION + 1e-9) / RESOLUTION,
+      bound,
+    ) as GovernedLevel;
+  }
+  return out;
+}

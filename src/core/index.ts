@@ -1,0 +1,11 @@
+/** Redline's pure core: the agreement, the scene machine and the governor. */
+export * from './agreement/agreement';
+export * from './agreement/hash';
+export * from './governor/governor';
+export * from './governor/limits';
+export * from './scene/effects';
+export * from './scene/events';
+export * from './scene/machine';
+export * from './scene/phases';
+export * from './scene/state';
+export { STOPPED_DWELL_MS } from './scene/timers';

@@ -1,0 +1,222 @@
+import { featureKey } from '../governor/governor';
+import { narrowLimits } from '../governor/limits';
+import {
+  emit,
+  enterPhase,
+  greenScene,
+  signalAction,
+  stopScene,
+  yellowScene,
+  type StepContext,
+} from './context';
+import type { Actor, SceneEvent } from './events';
+import { isActive } from './phases';
+
+/**
+ * What each event does to a scene. A handler returns a reason to refuse the event, or null when
+ * it was applied. A refused event changes nothing (the step still lets time pass).
+ */
+
+type Refusal = string | null;
+const MS = 1000;
+
+/** Who may send an event of each kind (P2, S4). "either" means dominant or submissive. */
+const SENDERS = {
+  'scene.start': ['dominant', 'submissive'],
+  'intensity.requested': ['dominant'],
+  'orgasm.marked': ['dominant', 'submissive', 'sensor'],
+  'edge.started': ['dominant', 'sensor'],
+  'edge.ended': ['dominant', 'sensor'],
+  'checkin.answered': ['submissive'],
+  safeword: ['dominant', 'submissive'],
+  'signal.held': ['submissive'],
+  'signal.released': ['submissive'],
+  'signal.tapped': ['submissive'],
+  'panel.heartbeat': ['submissive'],
+  'device.lost': ['system'],
+  'limit.lowered': ['dominant', 'submissive'],
+  'consent.withdrawn': ['dominant', 'submissive'],
+  'scene.end': ['dominant', 'submissive'],
+  'phase.next': ['dominant', 'submissive'],
+} as const satisfies Record<
+  Exclude<SceneEvent['type'], 'scene.created' | 'tick'>,
+  readonly Actor[]
+>;
+
+/** In solo mode nobody holds the dominant role: the person alone may do what it would. */
+function senderRefusal(ctx: StepContext, type: keyof typeof SENDERS, by: Actor): Refusal {
+  const solo = ctx.s.agreement.mode === 'solo';
+  if (solo && by === 'dominant') return 'a solo scene has no dominant';
+  const allowed: readonly Actor[] = SENDERS[type];
+  if (allowed.includes(by)) return null;
+  if (solo && by === 'submissive' && allowed.includes('dominant')) return null;
+  return `${by} may not send ${type}`;
+}
+
+function notActive(ctx: StepContext): Refusal {
+  const { phase } = ctx.s;
+  if (isActive(phase)) return null;
+  return phase === 'setup' ? 'the scene has not started' : `the scene is ${phase}`;
+}
+
+export function handle(ctx: StepContext, event: SceneEvent): Refusal {
+  if (event.type === 'scene.created') return 'the scene already exists';
+  if (event.type === 'tick') return null;
+  const refused = senderRefusal(ctx, event.type, event.by);
+  if (refused !== null) return refused;
+  const { s } = ctx;
+  const a = s.agreement;
+  switch (event.type) {
+    case 'scene.start': {
+      if (s.phase !== 'setup') return 'the scene has already started';
+      if (s.lostDevices.length > 0) return `lost devices: ${s.lostDevices.join(', ')}`;
+      const beat = s.lastHeartbeatAt;
+      if (beat === null || s.now - beat >= a.panel.heartbeatTimeoutSeconds * MS)
+        return 'the panel is not connected: the receiver needs a working stop before anything starts';
+      s.startedAt = s.now;
+      s.checkIn = { nextDueAt: s.now + a.checkIn.intervalSeconds * MS, promptedAt: null };
+      const every = a.restraint.used ? a.restraint.checkIntervalSeconds : null;
+      s.restraintCheckAt = every === null ? null : s.now + every * MS;
+      if (a.signals.holdToContinue !== null && !s.signal.held)
+        s.signal = { ...s.signal, releasedAt: s.now };
+      enterPhase(ctx, 'warm-up');
+      return null;
+    }
+    case 'intensity.requested': {
+      const inactive = notActive(ctx);
+      if (inactive !== null) return inactive;
+      const known = s.features.some(
+        (f) => f.device === event.device && f.feature.id === event.feature,
+      );
+      if (!known) return `no feature ${event.feature} on device ${event.device}`;
+      s.targets = { ...s.targets, [featureKey(event.device, event.feature)]: event.value };
+      return null;
+    }
+    case 'orgasm.marked':
+      return markOrgasm(ctx, event.by);
+    case 'edge.started':
+    case 'edge.ended': {
+      if (s.phase !== 'play') return 'edging belongs to play';
+      const edging = event.type === 'edge.started';
+      if (s.edging !== edging) {
+        s.edging = edging;
+        emit(ctx, { type: 'edge', at: s.now, edging, by: event.by });
+      }
+      return null;
+    }
+    case 'checkin.answered':
+      // Answers are always taken, prompted or not: the panel's buttons never go dead (S4).
+      if (event.answer === 'red') stopScene(ctx, 'red', event.by);
+      else if (event.answer === 'yellow') {
+        yellowScene(ctx, event.by);
+        s.checkIn = { nextDueAt: s.now + a.checkIn.intervalSeconds * MS, promptedAt: null };
+      } else greenScene(ctx);
+      return null;
+    case 'safeword':
+      if (event.word === 'red') stopScene(ctx, 'red', event.by);
+      else yellowScene(ctx, event.by);
+      return null;
+    case 'signal.held':
+      s.signal = { ...s.signal, held: true, releasedAt: null };
+      return null;
+    case 'signal.released':
+      s.signal = {
+        ...s.signal,
+        held: false,
+        releasedAt: s.signal.held ? s.now : s.signal.releasedAt,
+      };
+      return null;
+    case 'signal.tapped': {
+      const pattern = a.signals.tapPattern;
+      if (pattern === null) return 'the agreement has no tap pattern';
+      const taps = [...s.signal.taps.filter((t) => s.now - t < pattern.withinMs), s.now];
+      if (taps.length >= pattern.taps && isActive(s.phase)) {
+        s.signal = { ...s.signal, taps: [] };
+        signalAction(ctx, pattern.action);
+      } else s.signal = { ...s.signal, taps };
+      return null;
+    }
+    case 'panel.heartbeat':
+      s.lastHeartbeatAt = s.now;
+      return null;
+    case 'device.lost': {
+      if (!s.devices.some((d) => d.id === event.device)) return `no device ${event.device}`;
+      if (!s.lostDevices.includes(event.device)) s.lostDevices = [...s.lostDevices, event.device];
+      if (isActive(s.phase)) stopScene(ctx, 'device-lost', 'system');
+      return null;
+    }
+    case 'limit.lowered': {
+      if (s.phase === 'closed') return 'the scene is closed';
+      const narrowed = narrowLimits(s.limits, event.limit);
+      if (!narrowed.ok) return narrowed.reason;
+      s.limits = narrowed.limits;
+      emit(ctx, { type: 'limit', at: s.now, limit: event.limit, by: event.by });
+      return null;
+    }
+    case 'consent.withdrawn':
+      if (s.phase === 'setup' || isActive(s.phase)) stopScene(ctx, 'withdrawn', event.by);
+      return null;
+    case 'scene.end':
+      if (s.phase === 'setup') enterPhase(ctx, 'closed');
+      else if (isActive(s.phase)) stopScene(ctx, 'ended', event.by);
+      else return `the scene is already ${s.phase}`;
+      return null;
+    case 'phase.next':
+      return nextPhase(ctx, event.by);
+  }
+}
+
+function markOrgasm(ctx: StepContext, by: Actor): Refusal {
+  const { s } = ctx;
+  const a = s.agreement;
+  const inactive = notActive(ctx);
+  if (inactive !== null) return inactive;
+  s.orgasms += 1;
+  s.edging = false;
+  const first = s.firstOrgasmAt === null;
+  const early =
+    first && s.startedAt !== null && s.now - s.startedAt < a.orgasm.notBeforeSeconds * MS;
+  emit(ctx, { type: 'orgasm', at: s.now, count: s.orgasms, by, early });
+  if (s.orgasms > s.limits.orgasmsMax) {
+    stopScene(ctx, 'orgasm-limit', 'system');
+    return null;
+  }
+  if (early && a.orgasm.early === 'stop') {
+    stopScene(ctx, 'early-orgasm', 'system');
+    return null;
+  }
+  if (first) {
+    s.firstOrgasmAt = s.now;
+    enterPhase(ctx, 'orgasm');
+  }
+  return null;
+}
+
+function nextPhase(ctx: StepContext, by: Actor): Refusal {
+  const { s } = ctx;
+  switch (s.phase) {
+    case 'setup':
+      return 'start the scene to begin';
+    case 'warm-up':
+      return `warm-up lasts the agreed ${s.agreement.warmUp.seconds} seconds: start slow`;
+    case 'play':
+      return 'play moves on when an orgasm is marked';
+    case 'orgasm':
+      enterPhase(ctx, 'post-orgasm');
+      return null;
+    case 'post-orgasm':
+      stopScene(ctx, 'ended', by);
+      return null;
+    case 'stopped':
+      enterPhase(ctx, 'aftercare');
+      return null;
+    case 'aftercare':
+      enterPhase(ctx, 'debrief');
+      return null;
+    case 'debrief':
+      enterPhase(ctx, 'closed');
+      return null;
+    case 'closed':
+      return 'the scene is closed';
+  }
+}

@@ -1,0 +1,94 @@
+import { featureKey, govern, type FeatureKey } from '../governor/governor';
+import { type StepContext } from './context';
+import type { Effect } from './effects';
+import type { CreatedEvent, SceneEvent } from './events';
+import { handle } from './handlers';
+import { initialState, postOrgasmEndsAt, type SceneState } from './state';
+import { advanceTo, nextDue } from './timers';
+
+/**
+ * The scene machine: `(state, event) -> [state, effects]`, pure. It lets time pass up to the
+ * event (firing due timers), applies the event, lets any zero-delay timers fire, and then runs
+ * the governor once, which alone decides what every output is (S2).
+ */
+export type StepResult = Readonly<{ state: SceneState; effects: readonly Effect[] }>;
+
+export function createScene(event: CreatedEvent): StepResult {
+  return { state: initialState(event), effects: [] };
+}
+
+export function step(state: SceneState, event: SceneEvent): StepResult {
+  const ctx: StepContext = { s: { ...state }, effects: [], haltReason: null };
+  // Time on one scene never runs backwards; a late event is taken as happening now.
+  const at = Math.max(state.now, event.at);
+  advanceTo(ctx, at);
+  const refused = handle(ctx, event);
+  if (refused !== null) {
+    ctx.effects.push({ type: 'rejected', at, event: event.type, reason: refused });
+  }
+  advanceTo(ctx, at);
+  governOutputs(ctx);
+  ctx.s.eventCount += 1;
+  return { state: ctx.s, effects: stopFirst(ctx, at) };
+}
+
+/** S1: when a step stops or pauses the scene, the shell sends stop before any other work. */
+function stopFirst(ctx: StepContext, at: number): Effect[] {
+  if (ctx.haltReason === null) return ctx.effects;
+  const halt = ctx.effects.find((e) => e.type === 'stop' || e.type === 'paused');
+  return [{ type: 'stop-all', at: halt?.at ?? at, reason: ctx.haltReason }, ...ctx.effects];
+}
+
+/** When the scene next needs a tick to stay on time, or null if nothing is scheduled. */
+export function nextWakeAt(state: SceneState): number | null {
+  return nextDue(state, Number.MAX_SAFE_INTEGER)?.at ?? null;
+}
+
+function governOutputs(ctx: StepContext): void {
+  const { s } = ctx;
+  const applied = govern({
+    now: s.now,
+    phase: s.phase,
+    stopped: s.stop !== null,
+    paused: s.paused !== null,
+    edging: s.edging,
+    limits: s.limits,
+    features: s.features,
+    lostDevices: s.lostDevices,
+    targets: s.targets,
+    previous: s.applied,
+    previousAt: s.appliedAt,
+    yellowCaps: s.yellowCaps,
+    postOrgasmEndsAt: postOrgasmEndsAt(s),
+  });
+  for (const f of s.features) {
+    const key: FeatureKey = featureKey(f.device, f.feature.id);
+    const value = applied[key];
+    if (value !== undefined && value !== (s.applied[key] ?? 0)) {
+      ctx.effects.push({
+        type: 'output',
+        at: s.now,
+        key,
+        device: f.device,
+        feature: f.feature.id,
+        value,
+      });
+    }
+  }
+  s.applied = applied;
+  s.appliedAt = s.now;
+}
+
+/** Folds a whole log: the first event creates the scene (S7). */
+export function replay(events: readonly SceneEvent[]): StepResult {
+  const [first, ...rest] = events;
+  if (first?.type !== 'scene.created') throw new Error('a scene log starts with scene.created');
+  let state = initialState(first);
+  const effects: Effect[] = [];
+  for (const event of rest) {
+    const result = step(state, event);
+    state = result.state;
+    effects.push(...result.effects);
+  }
+  return { state, effects };
+}

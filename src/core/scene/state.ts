@@ -1,0 +1,88 @@
+import type { Agreement } from '../agreement/agreement';
+import { agreementHash } from '../agreement/hash';
+import type { FeatureKey, GovernedFeature, GovernedLevel } from '../governor/governor';
+import { limitsFromAgreement, type Limits } from '../governor/limits';
+import type { Actor, CreatedEvent, DeviceSpec } from './events';
+import type { PauseCause, Phase, StopCause } from './phases';
+
+export type StopRecord = Readonly<{ cause: StopCause; by: Actor; at: number }>;
+
+/** Everything a scene is at one moment: the fold of its events so far (S7). */
+export type SceneState = Readonly<{
+  sceneId: string;
+  agreement: Agreement;
+  agreementHash: string;
+  devices: readonly DeviceSpec[];
+  features: readonly GovernedFeature[];
+  createdAt: number;
+  /** The time of the last event folded in; the core's only clock. */
+  now: number;
+  phase: Phase;
+  phaseSince: number;
+  startedAt: number | null;
+  firstOrgasmAt: number | null;
+  orgasms: number;
+  limits: Limits;
+  /** Set once by the first stop and never cleared (S1, S6). */
+  stop: StopRecord | null;
+  paused: PauseCause | null;
+  yellow: boolean;
+  yellowCaps: Readonly<Record<FeatureKey, number>>;
+  edging: boolean;
+  targets: Readonly<Record<FeatureKey, number>>;
+  applied: Readonly<Record<FeatureKey, GovernedLevel>>;
+  appliedAt: number;
+  lostDevices: readonly string[];
+  lastHeartbeatAt: number | null;
+  checkIn: Readonly<{ nextDueAt: number | null; promptedAt: number | null }>;
+  restraintCheckAt: number | null;
+  signal: Readonly<{ held: boolean; releasedAt: number | null; taps: readonly number[] }>;
+  /** Index of the next plan step in the current phase's plan. */
+  planStep: number;
+  /** How many events have been folded in, the creation included. */
+  eventCount: number;
+}>;
+
+export type Draft = { -readonly [K in keyof SceneState]: SceneState[K] };
+
+export function initialState(created: CreatedEvent): SceneState {
+  const agreement: Agreement = created.agreement;
+  const features: GovernedFeature[] = created.devices.flatMap((d) =>
+    d.features.map((feature) => ({ device: d.id, feature })),
+  );
+  return {
+    sceneId: created.sceneId,
+    agreement,
+    agreementHash: agreementHash(agreement),
+    devices: created.devices,
+    features,
+    createdAt: created.at,
+    now: created.at,
+    phase: 'setup',
+    phaseSince: created.at,
+    startedAt: null,
+    firstOrgasmAt: null,
+    orgasms: 0,
+    limits: limitsFromAgreement(agreement),
+    stop: null,
+    paused: null,
+    yellow: false,
+    yellowCaps: {},
+    edging: false,
+    targets: {},
+    applied: {},
+    appliedAt: created.at,
+    lostDevices: [],
+    lastHeartbeatAt: null,
+    checkIn: { nextDueAt: null, promptedAt: null },
+    restraintCheckAt: null,
+    signal: { held: false, releasedAt: null, taps: [] },
+    planStep: 0,
+    eventCount: 1,
+  };
+}
+
+/** The moment the post-orgasm time runs out, or null before any orgasm. */
+export function postOrgasmEndsAt(s: SceneState): number | null {
+  return s.firstOrgasmAt === null ? null : s.firstOrgasmAt + s.limits.postOrgasmMaxMs;
+}
