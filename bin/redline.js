@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Runs Redline's TypeScript sources directly through tsx, so a fresh clone needs no build step.
+import process from 'node:process';
 import { register } from 'tsx/esm/api';
 
 register();

@@ -47,10 +47,13 @@ export function enterPhase(ctx: StepContext, phase: Phase): void {
   }
 }
 
-/** Latches the scene into stopped (S1). The first stop's cause is the one recorded. */
+/**
+ * Latches the scene into stopped (S1). The first stop's cause is the one recorded. A closed scene
+ * (ended before it started) stays closed: there is nothing left to stop.
+ */
 export function stopScene(ctx: StepContext, cause: StopCause, by: Actor): void {
   const { s } = ctx;
-  if (s.stop !== null) return;
+  if (s.stop !== null || s.phase === 'closed') return;
   s.stop = { cause, by, at: s.now };
   s.targets = {};
   s.yellowCaps = {};

@@ -1,4 +1,4 @@
-import { featureKey, govern, type FeatureKey } from '../governor/governor';
+import { featureKey, govern, type FeatureKey, type GovernedLevel } from '../governor/governor';
 import { type StepContext } from './context';
 import type { Effect } from './effects';
 import type { CreatedEvent, SceneEvent } from './events';
@@ -32,11 +32,18 @@ export function step(state: SceneState, event: SceneEvent): StepResult {
   return { state: ctx.s, effects: stopFirst(ctx, at) };
 }
 
+/** When this step's stop-all takes effect, or null if the step did not stop or pause. */
+function haltAt(ctx: StepContext, at: number): number | null {
+  if (ctx.haltReason === null) return null;
+  const halt = ctx.effects.find((e) => e.type === 'stop' || e.type === 'paused');
+  return halt?.at ?? at;
+}
+
 /** S1: when a step stops or pauses the scene, the shell sends stop before any other work. */
 function stopFirst(ctx: StepContext, at: number): Effect[] {
-  if (ctx.haltReason === null) return ctx.effects;
-  const halt = ctx.effects.find((e) => e.type === 'stop' || e.type === 'paused');
-  return [{ type: 'stop-all', at: halt?.at ?? at, reason: ctx.haltReason }, ...ctx.effects];
+  const haltedAt = haltAt(ctx, at);
+  if (haltedAt === null || ctx.haltReason === null) return ctx.effects;
+  return [{ type: 'stop-all', at: haltedAt, reason: ctx.haltReason }, ...ctx.effects];
 }
 
 /** When the scene next needs a tick to stay on time, or null if nothing is scheduled. */
@@ -46,6 +53,10 @@ export function nextWakeAt(state: SceneState): number | null {
 
 function governOutputs(ctx: StepContext): void {
   const { s } = ctx;
+  // This step's stop-all has already brought every device to zero (S1): a pause lifted by a
+  // green in the same step rises again from zero, along the ramp from the moment of the halt.
+  const haltedAt = haltAt(ctx, s.now);
+  const devices: Readonly<Record<FeatureKey, GovernedLevel>> = haltedAt === null ? s.applied : {};
   const applied = govern({
     now: s.now,
     phase: s.phase,
@@ -56,15 +67,16 @@ function governOutputs(ctx: StepContext): void {
     features: s.features,
     lostDevices: s.lostDevices,
     targets: s.targets,
-    previous: s.applied,
-    previousAt: s.appliedAt,
+    previous: devices,
+    previousAt: haltedAt ?? s.appliedAt,
     yellowCaps: s.yellowCaps,
     postOrgasmEndsAt: postOrgasmEndsAt(s),
   });
   for (const f of s.features) {
     const key: FeatureKey = featureKey(f.device, f.feature.id);
     const value = applied[key];
-    if (value !== undefined && value !== (s.applied[key] ?? 0)) {
+    const changed = value !== (s.applied[key] ?? 0) || value !== (devices[key] ?? 0);
+    if (value !== undefined && changed) {
       ctx.effects.push({
         type: 'output',
         at: s.now,

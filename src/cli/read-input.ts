@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import type { Result } from '../core';
+
+/** Reads a whole text file; a missing or unreadable file is an expected failure, not a crash. */
+export function readText(path: string): Result<string> {
+  try {
+    return { ok: true, value: readFileSync(path, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : error instanceof Error
+              ? error.message
+              : String(error);
+    return { ok: false, errors: [`cannot read ${path}: ${why}`] };
+  }
+}
+
+/** Parses JSON and says where it broke, as `line L, column C`. */
+export function parseJson(text: string): Result<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(message)?.[1];
+    if (position === undefined || /line \d+/.test(message)) return { ok: false, errors: [message] };
+    const before = text.slice(0, Number(position)).split('\n');
+    const line = before.length;
+    const column = (before.at(-1)?.length ?? 0) + 1;
+    const what = message.replace(/\s*(in JSON )?at position \d+.*$/, '');
+    return { ok: false, errors: [`${what} at line ${line}, column ${column}`] };
+  }
+}

@@ -1,0 +1,17 @@
+export const USAGE = `Usage: redline <command> [options]
+
+Commands:
+  sim --scenario FILE [--json] [--log FILE]
+      Run a scenario on a simulated clock with a simulated device and print what happened.
+      --json       one JSON object per line instead of the readable timeline
+      --log FILE   also write the scene's event log as JSON lines (for replay)
+  replay FILE [--json]
+      Read a scene's event log (JSON lines), fold it with the core and print what happened.
+  demo
+      Run examples/demo.json: a simulated scene; no toy is connected.
+  --help
+      Show this help.
+
+Exit status: 0 done; 1 internal error; 2 bad usage or invalid input (nothing was run).
+Every command, flag and the scenario format are described in docs/cli.md.
+`;

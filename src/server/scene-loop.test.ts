@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { GovernedLevel, SceneEvent } from '../core';
+import type { DevicePort } from '../devices/port';
+import { created, pairAgreement } from '../../test/fixtures/agreements';
+import { createMemoryEventLog, type EventLog } from './event-log';
+import { createSceneLoop, type StepReport } from './scene-loop';
+
+/** Records every port call, in one shared order, so tests can see what came first. */
+function recorder() {
+  const calls: string[] = [];
+  const devices: DevicePort = {
+    stopAll: () => calls.push('stopAll'),
+    setOutput: (device: string, feature: string, value: GovernedLevel) =>
+      calls.push(`set ${device}/${feature}=${value}`),
+  };
+  const memory = createMemoryEventLog();
+  const log: EventLog = {
+    append(event) {
+      calls.push(`log ${event.type}`);
+      memory.append(event);
+    },
+  };
+  return { calls, devices, log, memory };
+}
+
+const beat = (at: number): SceneEvent => ({ type: 'panel.heartbeat', at, by: 'submissive' });
+const ticks = (from: number, to: number, every: number): SceneEvent[] =>
+  Array.from({ length: Math.floor((to - from) / every) + 1 }, (_, i) => ({
+    type: 'tick',
+    at: from + i * every,
+  }));
+
+/** A scene in warm-up with the wand running. */
+function running() {
+  const r = recorder();
+  const createdEvent = created(pairAgreement);
+  if (createdEvent.type !== 'scene.created') throw new Error('fixture');
+  const loop = createSceneLoop(createdEvent, r);
+  loop.dispatch(beat(0));
+  loop.dispatch({ type: 'scene.start', at: 0, by: 'dominant' });
+  loop.dispatch({
+    type: 'intensity.requested',
+    at: 0,
+    by: 'dominant',
+    device: 'wand',
+    feature: 'vibrate',
+    value: 0.3,
+  });
+  for (const tick of ticks(1000, 4000, 1000)) loop.dispatch(tick);
+  return { loop, ...r };
+}
+
+describe('createSceneLoop', () => {
+  it('logs scene.created first, then every dispatched event in order (S7)', () => {
+    const { memory, loop } = running();
+    expect(memory.events().map((e) => e.type)).toEqual([
+      'scene.created',
+      'panel.heartbeat',
+      'scene.start',
+      'intensity.requested',
+      'tick',
+      'tick',
+      'tick',
+      'tick',
+    ]);
+    expect(loop.state.phase).toBe('warm-up');
+  });
+
+  it('sends governed outputs to the devices', () => {
+    const { calls } = running();
+    expect(calls).toContain('set wand/vibrate=0.05');
+  });
+
+  it('S1: a stopping step calls stopAll before any setOutput, the log or a listener', () => {
+    const { loop, calls } = running();
+    const heard: StepReport[] = [];
+    loop.subscribe((report) => {
+      calls.push('listener');
+      heard.push(report);
+    });
+    calls.length = 0;
+    const effects = loop.dispatch({ type: 'safeword', at: 4500, by: 'submissive', word: 'red' });
+    expect(calls[0]).toBe('stopAll');
+    expect(calls.slice(1, -2).every((c) => c.startsWith('set '))).toBe(true);
+    expect(calls.slice(-2)).toEqual(['log safeword', 'listener']);
+    expect(effects[0]).toMatchObject({ type: 'stop-all', reason: 'stop' });
+    expect(heard[0]?.effects).toBe(effects);
+    expect(loop.state.stop).toMatchObject({ cause: 'red', by: 'submissive' });
+  });
+
+  it('S1: a panel gone silent stops the scene, stopAll first', () => {
+    const { loop, calls } = running();
+    calls.length = 0;
+    // The last heartbeat was at 0 and the timeout is 5 s: the panel counts as lost at 5000.
+    loop.dispatch({ type: 'tick', at: 6000 });
+    expect(calls[0]).toBe('stopAll');
+    expect(loop.state.stop).toMatchObject({ cause: 'panel-lost', at: 5000 });
+  });
+
+  it('S1: a pause (missed check-in, agreed as pause) calls stopAll first too', () => {
+    const { loop, calls } = running();
+    // Check-ins come every 45 s with 10 s to answer; keep the panel alive and do not answer.
+    for (let at = 4500; at <= 60_000; at += 1000) {
+      calls.length = 0;
+      const effects = loop.dispatch(beat(at));
+      const paused = effects.find((e) => e.type === 'paused');
+      if (paused !== undefined) {
+        expect(paused.at).toBe(55_000);
+        expect(calls[0]).toBe('stopAll');
+        expect(effects[0]).toMatchObject({ type: 'stop-all', reason: 'pause' });
+        expect(loop.state.stop).toBeNull();
+        return;
+      }
+    }
+    expect.unreachable('the missed check-in never paused the scene');
+  });
+
+  it('S1: the stop reaches the devices even if storage then fails', () => {
+    const r = recorder();
+    const createdEvent = created(pairAgreement);
+    if (createdEvent.type !== 'scene.created') throw new Error('fixture');
+    let failing = false;
+    const log: EventLog = {
+      append(event) {
+        if (failing) throw new Error('disk full');
+        r.log.append(event);
+      },
+    };
+    const loop = createSceneLoop(createdEvent, { devices: r.devices, log });
+    loop.dispatch(beat(0));
+    loop.dispatch({ type: 'scene.start', at: 0, by: 'dominant' });
+    failing = true;
+    expect(() => loop.dispatch({ type: 'consent.withdrawn', at: 10, by: 'dominant' })).toThrow(
+      'disk full',
+    );
+    expect(r.calls).toContain('stopAll');
+  });
+
+  it('S5: if the core throws, the loop stops every device and keeps the last good state', () => {
+    const { loop, calls } = running();
+    const before = loop.state;
+    calls.length = 0;
+    const malformed = { type: 'no.such.event', at: 5000, by: 'dominant' } as unknown as SceneEvent;
+    expect(() => loop.dispatch(malformed)).toThrow();
+    expect(calls).toEqual(['stopAll']);
+    expect(loop.state).toBe(before);
+  });
+
+  it('stops telling a listener that unsubscribed', () => {
+    const { loop } = running();
+    const heard: StepReport[] = [];
+    const unsubscribe = loop.subscribe((r) => heard.push(r));
+    loop.dispatch({ type: 'tick', at: 4100 });
+    unsubscribe();
+    loop.dispatch({ type: 'tick', at: 4200 });
+    expect(heard.map((r) => r.event.at)).toEqual([4100]);
+  });
+});
