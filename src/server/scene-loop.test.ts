@@ -34,7 +34,6 @@ const ticks = (from: number, to: number, every: number): SceneEvent[] =>
 function running() {
   const r = recorder();
   const createdEvent = created(pairAgreement);
-  if (createdEvent.type !== 'scene.created') throw new Error('fixture');
   const loop = createSceneLoop(createdEvent, r);
   loop.dispatch(beat(0));
   loop.dispatch({ type: 'scene.start', at: 0, by: 'dominant' });
@@ -118,7 +117,6 @@ describe('createSceneLoop', () => {
   it('S1: the stop reaches the devices even if storage then fails', () => {
     const r = recorder();
     const createdEvent = created(pairAgreement);
-    if (createdEvent.type !== 'scene.created') throw new Error('fixture');
     let failing = false;
     const log: EventLog = {
       append(event) {

@@ -1,13 +1,11 @@
 import {
   describeIssues,
-  fieldPath,
   sceneEventSchema,
   type CreatedEvent,
   type Result,
   type SceneEvent,
 } from '../../core';
 import { parseJson } from '../read-input';
-import { checkDevices } from '../sim/scenario-checks';
 
 export type SceneLog = Readonly<{ created: CreatedEvent; events: readonly SceneEvent[] }>;
 
@@ -38,10 +36,6 @@ export function parseSceneLog(text: string): Result<SceneLog> {
     }
     if (events.length === 0 && parsed.data.type !== 'scene.created')
       problems.push(`line ${n}: type: a scene log starts with scene.created`);
-    if (parsed.data.type === 'scene.created')
-      checkDevices(parsed.data.devices, (path, message) =>
-        problems.push(`line ${n}: ${fieldPath(path)}: ${message}`),
-      );
     events.push(parsed.data);
   });
   const [first, ...rest] = events;

@@ -19,7 +19,6 @@ export function checkScenario(s: Parsed, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => {
     ctx.addIssue({ code: 'custom', path, message });
   };
-  checkDevices(s.devices, issue);
   const timeoutMs = s.agreement.panel.heartbeatTimeoutSeconds * 1000;
   if (s.panel.heartbeatEveryMs >= timeoutMs)
     issue(
@@ -43,29 +42,5 @@ export function checkScenario(s: Parsed, ctx: z.RefinementCtx): void {
           `device "${device.id}" has no feature "${action.feature}" (${device.features.map((f) => f.id).join(', ')})`,
         );
     }
-  });
-}
-
-/**
- * Outputs are named `device/feature`, so ids must be unique and free of "/". The core's device
- * schema does not check this, so replay runs it on logs too.
- */
-export function checkDevices(
-  devices: readonly DeviceSpec[],
-  issue: (path: (string | number)[], message: string) => void,
-): void {
-  const slash = 'must not contain "/" (outputs are named device/feature)';
-  devices.forEach((device, i) => {
-    if (device.id.includes('/')) issue(['devices', i, 'id'], slash);
-    const first = devices.findIndex((d) => d.id === device.id);
-    if (first !== i)
-      issue(['devices', i, 'id'], `"${device.id}" is already used by devices[${first}]`);
-    device.features.forEach((feature, k) => {
-      const path = ['devices', i, 'features', k, 'id'];
-      if (feature.id.includes('/')) issue(path, slash);
-      const firstFeature = device.features.findIndex((f) => f.id === feature.id);
-      if (firstFeature !== k)
-        issue(path, `"${feature.id}" is already used by features[${firstFeature}] of this device`);
-    });
   });
 }

@@ -141,9 +141,7 @@ describe('parseScenario', () => {
   it('checks a lowered limit with the core’s schema', () => {
     const s = valid();
     s.timeline.push({ t: 7000, do: 'lower-limit', limit: { kind: 'ramp', fullScaleSeconds: 0 } });
-    expect(errorsOf(s)).toEqual([
-      'timeline[4].limit.fullScaleSeconds: Too small: expected number to be >=1',
-    ]);
+    expect(errorsOf(s)).toEqual(['timeline[4].limit.fullScaleSeconds: must be at least 1 second']);
   });
 
   it('says what it wanted when the file is not an object at all', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   agreementSchema,
   describeIssues,
-  deviceSpecSchema,
+  devicesSchema,
   limitChangeSchema,
   type DeviceSpec,
   type Result,
@@ -150,10 +150,8 @@ export const scenarioSchema = z
     name: z.string({ error: 'is required' }).min(1, 'must not be empty').max(120),
     description: z.string().max(2000).optional(),
     agreement: agreementSchema,
-    devices: z
-      .array(deviceSpecSchema)
+    devices: devicesSchema
       .min(1, 'needs at least one device')
-      .max(16, 'must have at most 16 devices')
       // A fresh copy each time: a parsed scenario never shares objects with another.
       .default(() => structuredClone([...DEFAULT_DEVICES]))
       .meta({ description: 'The simulated devices. Default: one wand with a vibrate output.' }),

@@ -68,8 +68,14 @@ describe('govern', () => {
     const half = { previous: { 'wand/vibrate': lvl(0.5) }, previousAt: 9000 };
     expect(govern(input(half))['wand/vibrate']).toBe(0.55);
     expect(govern(input({ ...half, targets: { 'wand/vibrate': 0.1 } }))['wand/vibrate']).toBe(0.1);
-    // Rounded down, so a rounding never crosses the ramp: 2469 ms is 0.12345 of full scale.
-    expect(govern(input({ previous: {}, previousAt: 10_000 - 2469 }))['wand/vibrate']).toBe(0.1234);
+    // Not rounded: 2469 ms is 0.12345 of full scale, and a slow ramp at a fast tick still rises.
+    expect(govern(input({ previous: {}, previousAt: 10_000 - 2469 }))['wand/vibrate']).toBeCloseTo(
+      0.12345,
+      12,
+    );
+    const slowRamp = { ...limits, rampPerMs: 1 / 3_600_000 };
+    const slow = input({ previous: {}, previousAt: 9900, limits: slowRamp });
+    expect(govern(slow)['wand/vibrate']).toBeGreaterThan(0);
   });
 
   it('[S2] a narrower ramp or ceiling in force wins over the agreement', () => {

@@ -45,9 +45,6 @@ export type GovernorInput = Readonly<{
   postOrgasmEndsAt: number | null;
 }>;
 
-/** Level steps: outputs are rounded down to this, so a rounding can never exceed a bound. */
-const RESOLUTION = 10_000;
-
 /** The largest level each output may have now: the whole of S2 and S3 in one place. */
 export function ceilingFor(input: GovernorInput, feature: GovernedFeature): number {
   const { phase, limits } = input;
@@ -71,11 +68,9 @@ export function govern(input: GovernorInput): Record<FeatureKey, GovernedLevel> 
     const before = input.previous[key] ?? 0;
     const rampBound = before + input.limits.rampPerMs * elapsed;
     const bound = Math.min(ceilingFor(input, feature), rampBound);
-    const wanted = Math.max(0, Math.min(input.targets[key] ?? 0, bound));
-    out[key] = Math.min(
-      Math.floor(wanted * RESOLUTION + 1e-9) / RESOLUTION,
-      bound,
-    ) as GovernedLevel;
+    // Exact, not rounded: a rounding down at every step would stall a slow ramp at zero, and
+    // adapters map levels onto each device's integer steps themselves, rounding down.
+    out[key] = Math.max(0, Math.min(input.targets[key] ?? 0, bound)) as GovernedLevel;
   }
   return out;
 }

@@ -7,9 +7,12 @@ import { agreementSchema, OUTPUT_KINDS } from '../agreement/agreement';
  * the shell; the core never reads a clock.
  */
 
-const at = z.int('must be a whole number of milliseconds').min(0).max(Number.MAX_SAFE_INTEGER);
-const id = z.string().min(1).max(64);
-const level = z.number().min(0).max(1);
+const at = z
+  .int('must be a whole number of milliseconds')
+  .min(0, 'must not be negative')
+  .max(Number.MAX_SAFE_INTEGER, 'is too large');
+const id = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+const level = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1');
 /** Who sent an event. "sensor" is a detector; "system" is the shell itself (timers, devices). */
 export const actorSchema = z.enum(['dominant', 'submissive', 'sensor', 'system']);
 export type Actor = z.infer<typeof actorSchema>;
@@ -17,9 +20,41 @@ export type Actor = z.infer<typeof actorSchema>;
 export const featureSpecSchema = z.strictObject({ id, kind: z.enum(OUTPUT_KINDS) });
 export const deviceSpecSchema = z.strictObject({
   id,
-  name: z.string().min(1).max(120),
-  features: z.array(featureSpecSchema).min(1).max(16),
+  name: z.string().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+  features: z
+    .array(featureSpecSchema)
+    .min(1, 'needs at least one feature')
+    .max(16, 'must have at most 16 features'),
 });
+
+/**
+ * Outputs are named `device/feature` (the governor's keys), so ids must be unique and free of
+ * "/": otherwise two outputs could share one key and drive each other.
+ */
+export const devicesSchema = z
+  .array(deviceSpecSchema)
+  .max(16, 'must have at most 16 devices')
+  .superRefine((devices, ctx) => {
+    const issue = (path: (string | number)[], message: string) => {
+      ctx.addIssue({ code: 'custom', path, message });
+    };
+    const slash = 'must not contain "/" (outputs are named device/feature)';
+    devices.forEach((device, i) => {
+      if (device.id.includes('/')) issue([i, 'id'], slash);
+      const first = devices.findIndex((d) => d.id === device.id);
+      if (first !== i) issue([i, 'id'], `"${device.id}" is already used by devices[${first}]`);
+      device.features.forEach((feature, k) => {
+        const path = [i, 'features', k, 'id'];
+        if (feature.id.includes('/')) issue(path, slash);
+        const firstFeature = device.features.findIndex((f) => f.id === feature.id);
+        if (firstFeature !== k)
+          issue(
+            path,
+            `"${feature.id}" is already used by features[${firstFeature}] of this device`,
+          );
+      });
+    });
+  });
 export type FeatureSpec = z.infer<typeof featureSpecSchema>;
 export type DeviceSpec = z.infer<typeof deviceSpecSchema>;
 
@@ -30,9 +65,27 @@ export const limitChangeSchema = z.discriminatedUnion('kind', [
     phase: z.enum(['warm-up', 'play', 'post-orgasm']),
     value: level,
   }),
-  z.strictObject({ kind: z.literal('ramp'), fullScaleSeconds: z.number().min(1).max(3600) }),
-  z.strictObject({ kind: z.literal('post-orgasm-seconds'), value: z.number().min(0).max(3600) }),
-  z.strictObject({ kind: z.literal('orgasms'), value: z.int().min(0).max(20) }),
+  z.strictObject({
+    kind: z.literal('ramp'),
+    fullScaleSeconds: z
+      .number()
+      .min(1, 'must be at least 1 second')
+      .max(3600, 'must be at most 3600 seconds'),
+  }),
+  z.strictObject({
+    kind: z.literal('post-orgasm-seconds'),
+    value: z
+      .number()
+      .min(0, 'must be at least 0 seconds')
+      .max(3600, 'must be at most 3600 seconds'),
+  }),
+  z.strictObject({
+    kind: z.literal('orgasms'),
+    value: z
+      .int('must be a whole number')
+      .min(0, 'must be at least 0')
+      .max(20, 'must be at most 20'),
+  }),
 ]);
 export type LimitChange = z.infer<typeof limitChangeSchema>;
 
@@ -43,7 +96,7 @@ export const sceneEventSchema = z.discriminatedUnion('type', [
     at,
     sceneId: id,
     agreement: agreementSchema,
-    devices: z.array(deviceSpecSchema).max(16),
+    devices: devicesSchema,
   }),
   z.strictObject({ type: z.literal('scene.start'), at, by }),
   z.strictObject({
