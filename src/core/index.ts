@@ -9,3 +9,4 @@ export * from './scene/machine';
 export * from './scene/phases';
 export * from './scene/state';
 export { STOPPED_DWELL_MS } from './scene/timers';
+export * from './validation';

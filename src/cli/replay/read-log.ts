@@ -1,5 +1,5 @@
 import {
-  describeIssues,
+  parseWith,
   sceneEventSchema,
   type CreatedEvent,
   type Result,
@@ -29,14 +29,14 @@ export function parseSceneLog(text: string): Result<SceneLog> {
       problems.push(...json.errors.map((e) => `line ${n}: not valid JSON: ${e}`));
       return;
     }
-    const parsed = sceneEventSchema.safeParse(json.value);
-    if (!parsed.success) {
-      problems.push(...describeIssues(parsed.error).map((e) => `line ${n}: ${e}`));
+    const parsed = parseWith(sceneEventSchema, json.value);
+    if (!parsed.ok) {
+      problems.push(...parsed.errors.map((e) => `line ${n}: ${e}`));
       return;
     }
-    if (events.length === 0 && parsed.data.type !== 'scene.created')
+    if (events.length === 0 && parsed.value.type !== 'scene.created')
       problems.push(`line ${n}: type: a scene log starts with scene.created`);
-    events.push(parsed.data);
+    events.push(parsed.value);
   });
   const [first, ...rest] = events;
   if (first === undefined && problems.length === 0)

@@ -111,7 +111,7 @@ describe('redline replay: an untrusted log is validated line by line (exit 2, no
       `${created}\n{"type":"tick","at":"soon"}\n\n{"type":"safeword","at":5,"by":"submissive","word":"blue"}\nnot json\n`,
       [
         'line 2: at: must be a whole number of milliseconds',
-        'line 4: word: Invalid option: expected one of "yellow"|"red"',
+        'line 4: word: must be "yellow" or "red"',
         // The JSON parser's own words vary by Node version; the line number does not.
         'line 5: not valid JSON: *',
       ],

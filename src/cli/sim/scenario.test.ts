@@ -74,7 +74,7 @@ describe('parseScenario', () => {
       'tickMs: must be at least 10',
       `timeline[0].do: must be one of: ${ACTIONS.join(', ')}`,
       'timeline[2].answer: must be "green", "yellow" or "red"',
-      'timeline[2]: Unrecognized key: "by"',
+      'timeline[2]: unknown key: "by"',
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('parseScenario', () => {
     s.timeline[1] = { ...s.timeline[1], t: 0.5 };
     expect(errorsOf(s)).toEqual([
       'timeline[1].t: must be a whole number of milliseconds',
-      '(root): Unrecognized key: "tick"',
+      '(root): unknown key: "tick"',
     ]);
   });
 
@@ -145,6 +145,6 @@ describe('parseScenario', () => {
   });
 
   it('says what it wanted when the file is not an object at all', () => {
-    expect(errorsOf([])).toEqual(['(root): Invalid input: expected object, received array']);
+    expect(errorsOf([])).toEqual(['(root): must be an object']);
   });
 });

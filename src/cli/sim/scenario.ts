@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   agreementSchema,
-  describeIssues,
+  parseWith,
   devicesSchema,
   limitChangeSchema,
   type DeviceSpec,
@@ -177,8 +177,5 @@ export type Scenario = z.output<typeof scenarioSchema>;
 
 /** Validates untrusted input as a scenario; every problem names its field. Nothing is run. */
 export function parseScenario(input: unknown): Result<Scenario> {
-  const parsed = scenarioSchema.safeParse(input);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, errors: describeIssues(parsed.error) };
+  return parseWith(scenarioSchema, input);
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldPath, parseAgreement, type Agreement } from './agreement';
+import { fieldPath } from '../validation';
+import { parseAgreement, type Agreement } from './agreement';
 import { generatedAgreementArb } from '../../../test/arbitraries/agreement';
 import { pairAgreement, soloAgreement } from '../../../test/fixtures/agreements';
 import { params } from '../../../test/support/property';
@@ -94,15 +95,15 @@ describe('parseAgreement', () => {
     [
       'an unknown output kind',
       pair({ outputs: { vibrate: { ceiling: 0.5 }, shock: { ceiling: 0.1 } } }),
-      'outputs: Unrecognized key: "shock"',
+      'outputs: unknown key: "shock"',
     ],
-    ['an unknown key', pair({ colour: 'red' }), '(root): Unrecognized key: "colour"'],
+    ['an unknown key', pair({ colour: 'red' }), '(root): unknown key: "colour"'],
     [
       'an unknown nested key',
       pair({ warmUp: { seconds: 60, ceiling: 0.3, skip: true } }),
-      'warmUp: Unrecognized key: "skip"',
+      'warmUp: unknown key: "skip"',
     ],
-    ['another version', pair({ version: 2 }), 'version: Invalid input: expected 1'],
+    ['another version', pair({ version: 2 }), 'version: must be 1'],
     [
       'an unknown role',
       pair({
@@ -111,7 +112,7 @@ describe('parseAgreement', () => {
           { id: 'b', name: 'B', role: 'boss' },
         ],
       }),
-      'participants[1].role: Invalid option: expected one of "dominant"|"submissive"',
+      'participants[1].role: must be "dominant" or "submissive"',
     ],
     [
       'a fractional orgasm count',
@@ -151,7 +152,7 @@ describe('parseAgreement', () => {
   });
 
   it('refuses what is not an agreement at all', () => {
-    expect(errorsOf(null)).toStrictEqual(['(root): Invalid input: expected object, received null']);
+    expect(errorsOf(null)).toStrictEqual(['(root): must be an object']);
     expect(errorsOf('agreement')).toHaveLength(1);
     expect(errorsOf({})).toEqual(expect.arrayContaining([expect.stringMatching(/^version: /)]));
   });

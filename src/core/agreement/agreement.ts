@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseWith, type Result } from '../validation';
 
 /**
  * The agreement both partners sign before a scene (DESIGN.md "The life of a scene", step 1).
@@ -137,27 +138,7 @@ export const agreementSchema = z
 
 export type Agreement = z.infer<typeof agreementSchema>;
 
-export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
-
-/** Formats a zod issue path as `checkIn.answerTimeoutSeconds` or `participants[1].role`. */
-export function fieldPath(path: readonly PropertyKey[], prefix = ''): string {
-  let out = prefix;
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? '(root)' : out;
-}
-
-/** Messages that name the field, one per problem. */
-export function describeIssues(error: z.ZodError, prefix = ''): string[] {
-  return error.issues.map((i) => `${fieldPath(i.path, prefix)}: ${i.message}`);
-}
-
 /** Validates untrusted input as an agreement. Nothing is coerced; every problem is named. */
 export function parseAgreement(input: unknown): Result<Agreement> {
-  const parsed = agreementSchema.safeParse(input);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, errors: describeIssues(parsed.error) };
+  return parseWith(agreementSchema, input);
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { created } from '../../../test/fixtures/agreements';
-import { describeIssues } from '../agreement/agreement';
+import { parseWith } from '../validation';
 import { sceneEventSchema } from './events';
 
 function problems(input: unknown): string[] {
-  const parsed = sceneEventSchema.safeParse(input);
-  return parsed.success ? [] : describeIssues(parsed.error);
+  const parsed = parseWith(sceneEventSchema, input);
+  return parsed.ok ? [] : parsed.errors;
 }
 
 describe('scene events at the edge', () => {
