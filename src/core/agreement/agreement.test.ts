@@ -79,14 +79,6 @@ describe('parseAgreement', () => {
       'restraint.checkIntervalSeconds: is required when restraint is used',
     ],
     [
-      'a heartbeat timeout shorter than half the hold grace',
-      solo({
-        panel: { heartbeatTimeoutSeconds: 1 },
-        signals: { holdToContinue: { graceMs: 2000, action: 'red' }, tapPattern: null },
-      }),
-      'panel.heartbeatTimeoutSeconds: is too short for the hold-to-continue grace',
-    ],
-    [
       'a ceiling above full scale',
       pair({ outputs: { vibrate: { ceiling: 1.2 } } }),
       'outputs.vibrate.ceiling: must be at most 1',

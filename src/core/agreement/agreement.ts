@@ -132,8 +132,6 @@ export const agreementSchema = z
       issue(['checkIn', 'answerTimeoutSeconds'], 'must be shorter than checkIn.intervalSeconds');
     if (a.restraint.used && a.restraint.checkIntervalSeconds === null)
       issue(['restraint', 'checkIntervalSeconds'], 'is required when restraint is used');
-    if (a.panel.heartbeatTimeoutSeconds * 1000 <= (a.signals.holdToContinue?.graceMs ?? 0) / 2)
-      issue(['panel', 'heartbeatTimeoutSeconds'], 'is too short for the hold-to-continue grace');
   });
 
 export type Agreement = z.infer<typeof agreementSchema>;
