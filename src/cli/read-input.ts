@@ -1,9 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Result } from '../core';
 
+/** Larger than any scenario or scene log Redline writes (a six-hour log is about 15 MB). */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
 /** Reads a whole text file; a missing or unreadable file is an expected failure, not a crash. */
-export function readText(path: string): Result<string> {
+export function readText(path: string, maxBytes = MAX_INPUT_BYTES): Result<string> {
   try {
+    const size = statSync(path).size;
+    if (size > maxBytes)
+      return { ok: false, errors: [`cannot read ${path}: it is larger than ${maxBytes} bytes`] };
     return { ok: true, value: readFileSync(path, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
