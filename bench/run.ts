@@ -7,7 +7,7 @@ import { stopLatency } from './stop-latency';
  * line (prefixed `BENCH `) for scripts. Figures depend on the machine; compare on one machine.
  */
 const BENCHES: Record<string, () => void> = {
-  stop: () => {
+  'loop-stop': () => {
     const { toStopAll, wholeStep } = stopLatency(2000);
     console.log(
       `stop: red → stopAll() called   p50 ${formatMs(toStopAll.p50)}  p99 ${formatMs(toStopAll.p99)}  max ${formatMs(toStopAll.max)}  (n=${toStopAll.n})`,
@@ -15,12 +15,12 @@ const BENCHES: Record<string, () => void> = {
     console.log(
       `stop: whole stopping step      p50 ${formatMs(wholeStep.p50)}  p99 ${formatMs(wholeStep.p99)}  max ${formatMs(wholeStep.max)}`,
     );
-    console.log(`BENCH ${JSON.stringify({ bench: 'stop', toStopAll, wholeStep })}`);
+    console.log(`BENCH ${JSON.stringify({ bench: 'loop-stop', toStopAll, wholeStep })}`);
   },
-  step: () => {
+  fold: () => {
     const result = stepThroughput(200_000);
-    console.log(`step: ${result.eventsPerSecond.toLocaleString('en')} events/s folded by the core`);
-    console.log(`BENCH ${JSON.stringify({ bench: 'step', ...result })}`);
+    console.log(`fold: ${result.eventsPerSecond.toLocaleString('en')} events/s folded by the core`);
+    console.log(`BENCH ${JSON.stringify({ bench: 'fold', ...result })}`);
   },
 };
 
