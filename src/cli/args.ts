@@ -3,7 +3,7 @@ import type { Result } from '../core';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 export type Flags = Readonly<{
-  values: Readonly<Record<string, string | boolean | undefined>>;
+  values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
   positionals: readonly string[];
 }>;
 
@@ -24,7 +24,7 @@ export function parseFlags(
       const extra = positionals.slice(maxPositionals).join(' ');
       return { ok: false, errors: [`unexpected argument: ${extra}`] };
     }
-    return { ok: true, value: { values: values as Flags['values'], positionals } };
+    return { ok: true, value: { values, positionals } };
   } catch (error) {
     // node:util explains the problem well (e.g. "Unknown option '--jsn'"); pass it on.
     return { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
@@ -38,4 +38,11 @@ export function stringFlag(flags: Flags, name: string): string | undefined {
 
 export function booleanFlag(flags: Flags, name: string): boolean {
   return flags.values[name] === true;
+}
+
+/** Every value of a flag declared with `multiple: true`, in the order given. */
+export function stringsFlag(flags: Flags, name: string): string[] {
+  const value = flags.values[name];
+  if (Array.isArray(value)) return value.filter((v) => typeof v === 'string');
+  return typeof value === 'string' ? [value] : [];
 }

@@ -1,22 +1,23 @@
 import { demoCommand } from './demo';
+import { devicesCommand } from './devices/devices-command';
 import { EXIT, processIo, type CliIo } from './io';
 import { replayCommand } from './replay/replay-command';
 import { simCommand } from './sim/sim-command';
 import { USAGE } from './usage';
 
 /** The `redline` command line. Returns the exit status; bin/redline.js sets it. */
-export function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   try {
-    return Promise.resolve(run(argv, io));
+    return await run(argv, io);
   } catch (error) {
     // Expected failures are values; reaching here means a bug, so show everything.
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr(`redline: internal error: ${detail}\n`);
-    return Promise.resolve(EXIT.internal);
+    return EXIT.internal;
   }
 }
 
-function run(argv: readonly string[], io: CliIo): number {
+function run(argv: readonly string[], io: CliIo): number | Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'sim':
@@ -25,6 +26,8 @@ function run(argv: readonly string[], io: CliIo): number {
       return replayCommand(args, io);
     case 'demo':
       return demoCommand(args, io);
+    case 'devices':
+      return devicesCommand(args, io);
     case '--help':
     case '-h':
     case 'help':
