@@ -77,6 +77,8 @@ export type ButtplugSimServer = Readonly<{
   stopAll(): void;
   /** Closes the client's connection, as a crashed or lost server would look to it. */
   dropClient(): void;
+  /** Sends any text to the client as one frame, unchecked: for tests of a client's own checks. */
+  sendRaw(text: string): void;
   /** Stops every output, closes the client's connection and the server. */
   close(): Promise<void>;
 }>;
@@ -265,6 +267,9 @@ export async function startButtplugSimServer(
     },
     dropClient: () => {
       void closeClient(1001, 'The simulated server dropped the connection.', 'client-disconnected');
+    },
+    sendRaw: (text) => {
+      client?.socket.send(text);
     },
     async close() {
       set.stop('server-stopped');

@@ -7,7 +7,13 @@ import {
 import { featureKey, type DeviceSpec, type GovernedLevel } from '../../core';
 import type { DeviceAdapter, DeviceAdapterEvent, DeviceAdapterListener } from '../adapter';
 import { GuardedConnector, PingingClient } from './guarded-client';
-import { mapDevice, toDeviceValue, type MappedDevice, type MappedOutput } from './mapping';
+import {
+  deviceId,
+  mapDevice,
+  toDeviceValue,
+  type MappedDevice,
+  type MappedOutput,
+} from './mapping';
 import { createPacer, realTimers, type Timers } from './pacer';
 import { withTimeout } from './timeout';
 
@@ -127,12 +133,14 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
     }
   };
 
+  // Sensor-only devices (a pelvic-floor trainer, say) have no outputs and no DeviceSpec, but
+  // their readings still count: they are named the same way as devices with outputs.
   const onReading = (device: ButtplugClientDevice, type: InputType, value: number) => {
-    const mapped = [...devices.values()].find((d) => d.index === device.index);
     const kind =
       type === InputType.Pressure ? 'pressure' : type === InputType.Battery ? 'battery' : null;
-    if (mapped === undefined || kind === null) return;
-    emit({ type: 'reading', device: mapped.id, sensor: kind, kind, value, at: timers.now() });
+    if (kind === null) return;
+    const id = deviceId(device.displayName ?? device.name, device.index);
+    emit({ type: 'reading', device: id, sensor: kind, kind, value, at: timers.now() });
   };
 
   const open = async (): Promise<{ ok: true } | { ok: false; error: string }> => {
