@@ -154,6 +154,27 @@ describe('the Buttplug adapter against the simulated server', () => {
     expect(server.output(0, 0)?.value).toBe(0);
   });
 
+  it('reads each battery when it connects', async () => {
+    const server = await startButtplugSimServer({ port: 0 });
+    cleanups.push(() => server.close());
+    server.setInput(0, 1, 'Battery', 64);
+    const adapter = createButtplugAdapter({ url: server.url, scanMs: 0, reconnect: false });
+    cleanups.push(() => adapter.close());
+    const events: DeviceAdapterEvent[] = [];
+    adapter.on((e) => events.push(e));
+    expect((await adapter.connect()).ok).toBe(true);
+    await vi.waitFor(() => {
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          type: 'reading',
+          device: 'lovense-lush-0',
+          kind: 'battery',
+          value: 64,
+        }),
+      );
+    });
+  });
+
   it('reads pressure from a sensor-only device by subscription', async () => {
     const { server, events } = await setUp({ devices: ['KGoal Boost'] });
     await vi.waitFor(() => {

@@ -32,6 +32,8 @@ export type ButtplugAdapterOptions = Readonly<{
 }>;
 
 export const DEFAULT_BUTTPLUG_URL = 'ws://127.0.0.1:12345';
+/** Battery levels are read at connect and then this often. */
+const BATTERY_EVERY_MS = 60_000;
 
 /**
  * Toys through a Buttplug v4 server (Intiface Central 3 / Engine 4, or Redline's simulated one),
@@ -50,6 +52,7 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
   let client: PingingClient | null = null;
   let devices = new Map<string, MappedDevice>();
   let pingTimer: ReturnType<typeof setInterval> | null = null;
+  let batteryTimer: ReturnType<typeof setInterval> | null = null;
   let reconnectCancel: (() => void) | null = null;
   let backoffMs = options.reconnect === false ? 0 : (options.reconnect?.firstMs ?? 500);
   let closed = false;
@@ -96,7 +99,9 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
     const lost = client;
     client = null;
     if (pingTimer !== null) clearInterval(pingTimer);
+    if (batteryTimer !== null) clearInterval(batteryTimer);
     pingTimer = null;
+    batteryTimer = null;
     pacer.resetToZero();
     lost.removeAllListeners();
     void lost.disconnect().catch(() => undefined);
@@ -129,6 +134,26 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
             emit({ type: 'error', message: (error as Error).message });
           });
         }
+      }
+    }
+  };
+
+  const readBatteries = (c: PingingClient) => {
+    for (const device of c.devices.values()) {
+      for (const feature of device.features.values()) {
+        if (!feature.input(InputType.Battery)?.commands.includes(InputCommandType.Read)) continue;
+        withTimeout(
+          feature.runInput(InputType.Battery, InputCommandType.Read),
+          timeoutMs,
+          'battery reading',
+        ).then(
+          (reading) => {
+            if (reading !== undefined) onReading(device, InputType.Battery, reading.value);
+          },
+          (error: unknown) => {
+            emit({ type: 'error', message: (error as Error).message });
+          },
+        );
       }
     }
   };
@@ -188,6 +213,10 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
     if (c.devices.size === 0 && (options.scanMs ?? 3000) > 0) await scan(c, options.scanMs ?? 3000);
     refreshDevices(c);
     subscribeInputs(c);
+    readBatteries(c);
+    batteryTimer = setInterval(() => {
+      readBatteries(c);
+    }, BATTERY_EVERY_MS);
     return { ok: true };
   };
 
@@ -223,6 +252,9 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
       this.stopAll();
       client = null;
       if (pingTimer !== null) clearInterval(pingTimer);
+      if (batteryTimer !== null) clearInterval(batteryTimer);
+      pingTimer = null;
+      batteryTimer = null;
       c.removeAllListeners();
       await withTimeout(c.disconnect(), timeoutMs, 'disconnecting').catch(() => undefined);
     },
