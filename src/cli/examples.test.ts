@@ -25,6 +25,7 @@ describe('examples', () => {
   it('every example is tested here', () => {
     expect(readdirSync(EXAMPLES).sort()).toEqual([
       'demo.json',
+      'live-demo.json',
       'missed-checkin.json',
       'safeword-post-orgasm.json',
       'solo.json',
@@ -56,6 +57,19 @@ describe('examples', () => {
     });
     expect(of(r, 'rejected')).toEqual([]);
     expect(last(r)).toMatchObject({ type: 'end', phase: 'debrief', stop: { cause: 'time' } });
+  });
+
+  it('live-demo: a short scene through every active phase, ended by the submissive’s red', async () => {
+    const r = await simJson('live-demo.json');
+    expect(phases(r).slice(0, 5)).toEqual(['warm-up', 'play', 'orgasm', 'post-orgasm', 'stopped']);
+    expect(of(r, 'orgasm')).toMatchObject([{ count: 1, early: false }]);
+    const [stop] = of(r, 'stop');
+    expect(stop).toMatchObject({ cause: 'red', by: 'submissive' });
+    // `redline demo` runs it in real time and ends at the stop: keep it short.
+    expect(stop?.t).toBeGreaterThanOrEqual(30_000);
+    expect(stop?.t).toBeLessThanOrEqual(45_000);
+    expect(of(r, 'rejected')).toEqual([]);
+    expect(of(r, 'paused')).toEqual([]);
   });
 
   it('safeword-post-orgasm: the submissive’s red stops the post-orgasm phase at once', async () => {
@@ -124,9 +138,9 @@ describe('examples', () => {
     expect(last(r)).toMatchObject({ phase: 'debrief', stop: { cause: 'ended' } });
   });
 
-  it('demo prints a calm header and the readable timeline', async () => {
+  it('demo --fast prints a calm header and the readable timeline', async () => {
     const capture = captureIo();
-    expect(await main(['demo'], capture.io)).toBe(0);
+    expect(await main(['demo', '--fast'], capture.io)).toBe(0);
     const out = capture.stdout();
     expect(out).toMatch(/^Redline demo: a simulated scene\.\nNo toy is connected/);
     expect(out).toContain('restraint release or safety shears');

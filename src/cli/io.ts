@@ -14,4 +14,13 @@ export const processIo: CliIo = {
 };
 
 /** Exit statuses, as docs/cli.md lists them. */
-export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  /** The device server (Intiface, or the simulated one) could not be reached. */
+  unreachable: 3,
+  /** Stopped by a signal: 128 + its number, as shells report it. */
+  SIGINT: 130,
+  SIGTERM: 143,
+} as const;

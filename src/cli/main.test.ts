@@ -45,6 +45,10 @@ describe('redline sim: bad input exits 2 and runs nothing', () => {
     [['sim', '--scenario', good, 'extra'], 'unexpected argument: extra'],
     [['sim', '--scenario', join(dir, 'missing.json')], 'missing.json: no such file'],
     [['sim', '--scenario', dir], 'it is a directory'],
+    [['sim', '--scenario', good, '--scan-ms', '10'], '--scan-ms only applies with --buttplug URL'],
+    [['sim', '--scenario', good, '--buttplug', '127.0.0.1:12345'], 'must be a ws:// or wss://'],
+    [['sim', '--scenario', good, '--buttplug', 'ws://127.0.0.1:1', '--scan-ms', '1e3'], 'whole'],
+    [['sim', '--scenario', good, '--buttplug'], "Option '--buttplug <value>' argument missing"],
   ])('%j', async (argv, message) => {
     const result = await run(...argv);
     expect(result.status).toBe(2);

@@ -1,14 +1,20 @@
 export const USAGE = `Usage: redline <command> [options]
 
 Commands:
-  sim --scenario FILE [--json] [--log FILE]
+  sim --scenario FILE [--json] [--log FILE] [--buttplug URL [--scan-ms N]]
       Run a scenario on a simulated clock with a simulated device and print what happened.
-      --json       one JSON object per line instead of the readable timeline
-      --log FILE   also write the scene's event log as JSON lines (for replay)
+      --json          one JSON object per line instead of the readable timeline
+      --log FILE      also write the scene's event log as JSON lines (for replay)
+      --buttplug URL  run it in real time on the toys of a Buttplug v4 server (Intiface, or
+                      redline devices --sim) at URL, e.g. ws://127.0.0.1:12345; it ends once
+                      the scene has stopped and every device is at zero
+      --scan-ms N     with --buttplug: how long to scan if the server lists no device (3000)
   replay FILE [--json]
       Read a scene's event log (JSON lines), fold it with the core and print what happened.
-  demo
-      Run examples/demo.json: a simulated scene; no toy is connected.
+  demo [--fast]
+      A short simulated scene, live (about 40 s): Redline starts its own simulated device
+      server and drives a virtual toy over the real protocol; no real toy is connected.
+      --fast         examples/demo.json on a simulated clock instead, in a moment
   devices --sim [--device NAME]... [--port N] [--ping-ms N]
       Run a simulated Buttplug (Intiface) device server on 127.0.0.1 and print every change
       of its virtual toys until Ctrl+C, which stops them all. No real toy is driven.
@@ -19,7 +25,8 @@ Commands:
   --help
       Show this help.
 
-Exit status: 0 done; 1 internal error; 2 bad usage or invalid input (nothing was run).
+Exit status: 0 done; 1 internal error; 2 bad usage or invalid input (nothing was run);
+3 the device server could not be reached; 130/143 stopped by SIGINT/SIGTERM.
 Every command, flag and the scenario format are described in docs/cli.md; the simulated
 device server in docs/devices.md.
 `;

@@ -28,6 +28,11 @@ function describe(record: SimRecord): [label: string, text: string] {
   switch (record.type) {
     case 'scene':
       return ['scene', `${record.sceneId}, ${record.mode} mode, agreement ${record.agreementHash}`];
+    case 'device-map':
+      return [
+        'device',
+        `${record.device}/${record.feature} → ${record.to.device}/${record.to.feature}`,
+      ];
     case 'action':
       return ['action', `${record.do} ${record.detail}`];
     case 'phase':

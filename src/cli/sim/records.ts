@@ -20,6 +20,13 @@ import type { ActionName } from './scenario';
  */
 export type SimRecord =
   | { t: number; type: 'scene'; sceneId: string; mode: 'pair' | 'solo'; agreementHash: string }
+  | {
+      t: number;
+      type: 'device-map';
+      device: string;
+      feature: string;
+      to: { device: string; feature: string };
+    }
   | { t: number; type: 'action'; do: ActionName; detail: string }
   | { t: number; type: 'phase'; phase: Phase; from: Phase }
   | { t: number; type: 'output'; device: string; feature: string; value: number }

@@ -3,6 +3,7 @@ import {
   createSimulatedDevices,
   type DeviceChange,
 } from '../../devices/simulated/simulated-device';
+import type { DevicePort } from '../../devices/port';
 import type { EventLog } from '../../server/event-log';
 import { createSceneLoop, type StepReport } from '../../server/scene-loop';
 import { effectRecord, endRecord, sceneRecord, type SimRecord } from './records';
@@ -11,6 +12,11 @@ import { eventAction } from './timeline';
 export type SessionOptions = Readonly<{
   log: EventLog;
   emit: (record: SimRecord) => void;
+  /**
+   * Real devices (under the scene's ids) to drive as well. The simulated set still mirrors
+   * every call: it is what the `output` records report, so the lines look the same either way.
+   */
+  devices?: DevicePort;
   /** Hears each change that reaches the simulated device, with the scene as it is then. */
   onDeviceChange?: (change: DeviceChange, state: SceneState) => void;
 }>;
@@ -30,7 +36,11 @@ export type SimSession = {
  */
 export function openSession(created: CreatedEvent, options: SessionOptions): SimSession {
   const devices = createSimulatedDevices(created.devices);
-  const loop = createSceneLoop(created, { devices, log: options.log });
+  const real = options.devices;
+  const loop = createSceneLoop(created, {
+    devices: real === undefined ? devices : alongside(real, devices),
+    log: options.log,
+  });
   const pending: DeviceChange[] = [];
   devices.onChange((change) => {
     pending.push(change);
@@ -55,6 +65,20 @@ export function openSession(created: CreatedEvent, options: SessionOptions): Sim
     finish() {
       options.emit(endRecord(loop.state));
       return loop.state;
+    },
+  };
+}
+
+/** Drives both ports; the real one first, so a stop reaches a toy before anything else (S1). */
+function alongside(real: DevicePort, mirror: DevicePort): DevicePort {
+  return {
+    stopAll() {
+      real.stopAll();
+      mirror.stopAll();
+    },
+    setOutput(device, feature, value) {
+      real.setOutput(device, feature, value);
+      mirror.setOutput(device, feature, value);
     },
   };
 }

@@ -8,9 +8,15 @@ import type { ActionName, TimelineAction } from './scenario';
 
 type Mode = 'pair' | 'solo';
 
-/** The scene event an action sends, or null for the simulated panel's own behaviour. */
-export function actionEvent(action: TimelineAction, mode: Mode): SceneEvent | null {
-  const at = action.t;
+/**
+ * The scene event an action sends, or null for the simulated panel's own behaviour. `at` is the
+ * action's `t` on the simulated clock; in real time it is when the action actually ran.
+ */
+export function actionEvent(
+  action: TimelineAction,
+  mode: Mode,
+  at: number = action.t,
+): SceneEvent | null {
   // In solo mode nobody holds the dominant role; the person alone does what it would.
   const partner = mode === 'pair' ? 'dominant' : 'submissive';
   const submissive = 'submissive';

@@ -1,0 +1,22 @@
+/**
+ * A scene's real-time clock: whole milliseconds since the scene was created, the unit every
+ * scene event's `at` uses. It reads the monotonic `performance.now()`, not the wall clock, so a
+ * clock change on the machine (NTP, daylight saving) can never move a scene's time backwards or
+ * make a timer fire early.
+ */
+export type SceneClock = Readonly<{
+  /** Integer ms since the clock was created; never less than an earlier reading. */
+  now(): number;
+}>;
+
+export function createSceneClock(source: () => number = () => performance.now()): SceneClock {
+  const origin = source();
+  let last = 0;
+  return {
+    now() {
+      // The source is monotonic already; the guard keeps the promise if an injected one is not.
+      last = Math.max(last, Math.floor(source() - origin));
+      return last;
+    },
+  };
+}
