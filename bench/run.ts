@@ -1,12 +1,19 @@
 import { stepThroughput } from './step-throughput';
-import { formatMs } from './stats';
+import { formatMs, type Summary } from './stats';
 import { stopLatency } from './stop-latency';
+import { stopOverWire, type StopWirePhaseResult } from './stop-wire';
 
 /**
  * `npm run bench [-- NAME…]`: Redline's benchmarks. Each prints a readable summary and one JSON
  * line (prefixed `BENCH `) for scripts. Figures depend on the machine; compare on one machine.
+ * bench/README.md says what each one measures and how to read it.
  */
-const BENCHES: Record<string, () => void> = {
+const STOP_GOAL_RATIO = 1.2;
+
+const line = (label: string, s: Summary) =>
+  `${label}p50 ${formatMs(s.p50).padStart(9)}  p99 ${formatMs(s.p99).padStart(9)}  max ${formatMs(s.max).padStart(9)}  (n=${s.n})`;
+
+const BENCHES: Record<string, () => void | Promise<void>> = {
   'loop-stop': () => {
     const { toStopAll, wholeStep } = stopLatency(2000);
     console.log(
@@ -22,6 +29,62 @@ const BENCHES: Record<string, () => void> = {
     console.log(`fold: ${result.eventsPerSecond.toLocaleString('en')} events/s folded by the core`);
     console.log(`BENCH ${JSON.stringify({ bench: 'fold', ...result })}`);
   },
+  stop: async () => {
+    const result = await stopOverWire({
+      phases: [
+        { scenes: 1, warmUp: 50, samples: 300 },
+        { scenes: 100, warmUp: 100, samples: 1000 },
+      ],
+      progress: (text) => {
+        console.error(text);
+      },
+    });
+    console.log(
+      'stop: safeword into a busy scene loop → StopCmd at a Buttplug server in another process',
+    );
+    const meets = (p: StopWirePhaseResult) =>
+      p.ratio.p50 <= STOP_GOAL_RATIO && p.ratio.p99 <= STOP_GOAL_RATIO;
+    for (const p of result.phases) {
+      const n = `N=${p.scenes}`.padEnd(6);
+      console.log(line(`  ${n} Redline  `, p.redline));
+      console.log(line(`  ${' '.repeat(6)} bare     `, p.bare));
+      console.log(
+        `  ${' '.repeat(6)} ratio    p50 ${p.ratio.p50.toFixed(2)}  p99 ${p.ratio.p99.toFixed(2)}  (goal ≤ ${STOP_GOAL_RATIO}: ${meets(p) ? 'met' : 'missed'})`,
+      );
+      console.log(
+        `  ${' '.repeat(6)} in-process part (until the call returned): Redline dispatch p50 ${formatMs(p.inProcess.redline.p50)} p99 ${formatMs(p.inProcess.redline.p99)}, bare stopAllDevices() p50 ${formatMs(p.inProcess.bare.p50)} p99 ${formatMs(p.inProcess.bare.p99)}`,
+      );
+      console.log(
+        `  ${' '.repeat(6)} load     OutputCmd/s per connection: Redline ${p.outputFramesPerSecond.redline.toFixed(1)}, bare ${p.outputFramesPerSecond.bare.toFixed(1)}; unexpected stops ${p.unexpectedStops}, errors ${p.errors}`,
+      );
+    }
+    const { before, after } = result.clock;
+    console.log(
+      `  clock    echo round trip p50 ${formatMs(before.roundTripP50)} / ${formatMs(after.roundTripP50)}; smallest one-way ${formatMs(Math.min(before.minForward, after.minForward))} → and ${formatMs(Math.min(before.minBackward, after.minBackward))} ←; one-way > round trip in ${before.violations + after.violations} of ${before.probes + after.probes} probes`,
+    );
+    if (result.invalidFrames > 0)
+      console.log(`  warning: the servers received ${result.invalidFrames} invalid frame(s)`);
+    const figures = (p: StopWirePhaseResult) => ({
+      scenes: p.scenes,
+      redline: p.redline,
+      bare: p.bare,
+      ratio: p.ratio,
+      goalMet: meets(p),
+      inProcess: p.inProcess,
+      outputFramesPerSecond: p.outputFramesPerSecond,
+      unexpectedStops: p.unexpectedStops,
+      errors: p.errors,
+    });
+    console.log(
+      `BENCH ${JSON.stringify({
+        bench: 'stop',
+        goal: { ratioAtMost: STOP_GOAL_RATIO, scenes: 100 },
+        phases: result.phases.map(figures),
+        clock: result.clock,
+        invalidFrames: result.invalidFrames,
+      })}`,
+    );
+  },
 };
 
 const asked = process.argv.slice(2);
@@ -32,4 +95,4 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
-for (const name of asked.length > 0 ? asked : Object.keys(BENCHES)) BENCHES[name]?.();
+for (const name of asked.length > 0 ? asked : Object.keys(BENCHES)) await BENCHES[name]?.();
