@@ -6,6 +6,7 @@ export * from './governor/limits';
 export * from './scene/effects';
 export * from './scene/events';
 export * from './scene/machine';
+export { stopsAtOnce } from './scene/handlers';
 export * from './scene/phases';
 export * from './scene/state';
 export { STOPPED_DWELL_MS } from './scene/timers';

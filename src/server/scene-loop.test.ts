@@ -87,6 +87,28 @@ describe('createSceneLoop', () => {
     expect(loop.state.stop).toMatchObject({ cause: 'red', by: 'submissive' });
   });
 
+  it('S1: a red reaches the devices before the core folds it, and only once', () => {
+    const { loop, calls } = running();
+    const devicesBefore: string[] = [];
+    // The scene still holds its pre-red state when stopAll is called: the stop came first.
+    const { devices } = recorder();
+    const probe = createSceneLoop(created(pairAgreement), {
+      devices: {
+        ...devices,
+        stopAll: () => devicesBefore.push(`stopAll while ${probe.state.phase}`),
+      },
+      log: createMemoryEventLog(),
+    });
+    probe.dispatch(beat(0));
+    probe.dispatch({ type: 'scene.start', at: 0, by: 'dominant' });
+    probe.dispatch({ type: 'safeword', at: 100, by: 'submissive', word: 'red' });
+    expect(devicesBefore).toEqual(['stopAll while warm-up']);
+    calls.length = 0;
+    loop.dispatch({ type: 'checkin.answered', at: 4500, by: 'submissive', answer: 'red' });
+    expect(calls.filter((c) => c === 'stopAll')).toHaveLength(1);
+    expect(calls[0]).toBe('stopAll');
+  });
+
   it('S1: a panel gone silent stops the scene, stopAll first', () => {
     const { loop, calls } = running();
     calls.length = 0;

@@ -1,6 +1,7 @@
 import {
   createScene,
   step,
+  stopsAtOnce,
   type CreatedEvent,
   type Effect,
   type SceneEvent,
@@ -38,6 +39,10 @@ export function createSceneLoop(created: CreatedEvent, ports: SceneLoopPorts): S
   const listeners = new Set<StepListener>();
 
   const dispatch = (event: SceneEvent): readonly Effect[] => {
+    // S1: a certain stop (a red, a withdrawal) goes to the devices before the core even folds
+    // the event; the step then confirms it with stop-all first, which is not sent twice.
+    const stoppedFirst = stopsAtOnce(state, event);
+    if (stoppedFirst) ports.devices.stopAll();
     let effects: readonly Effect[];
     try {
       ({ state, effects } = step(state, event));
@@ -46,7 +51,7 @@ export function createSceneLoop(created: CreatedEvent, ports: SceneLoopPorts): S
       ports.devices.stopAll();
       throw error;
     }
-    carryOut(effects, ports.devices);
+    carryOut(effects, ports.devices, stoppedFirst);
     ports.log.append(event);
     const report: StepReport = { event, effects, state };
     for (const listener of listeners) listener(report);
@@ -66,8 +71,8 @@ export function createSceneLoop(created: CreatedEvent, ports: SceneLoopPorts): S
 }
 
 /** Device work only: stop-all before anything else (S1), then outputs in the core's order. */
-function carryOut(effects: readonly Effect[], devices: DevicePort): void {
-  if (effects.some((e) => e.type === 'stop-all')) devices.stopAll();
+function carryOut(effects: readonly Effect[], devices: DevicePort, stoppedFirst: boolean): void {
+  if (!stoppedFirst && effects.some((e) => e.type === 'stop-all')) devices.stopAll();
   for (const effect of effects) {
     if (effect.type === 'output') devices.setOutput(effect.device, effect.feature, effect.value);
   }

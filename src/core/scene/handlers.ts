@@ -11,6 +11,7 @@ import {
 } from './context';
 import type { Actor, SceneEvent } from './events';
 import { isActive } from './phases';
+import type { SceneState } from './state';
 
 /**
  * What each event does to a scene. A handler returns a reason to refuse the event, or null when
@@ -44,8 +45,8 @@ const SENDERS = {
 >;
 
 /** In solo mode nobody holds the dominant role: the person alone may do what it would. */
-function senderRefusal(ctx: StepContext, type: keyof typeof SENDERS, by: Actor): Refusal {
-  const solo = ctx.s.agreement.mode === 'solo';
+function senderRefusal(mode: 'pair' | 'solo', type: keyof typeof SENDERS, by: Actor): Refusal {
+  const solo = mode === 'solo';
   if (solo && by === 'dominant') return 'a solo scene has no dominant';
   const allowed: readonly Actor[] = SENDERS[type];
   if (allowed.includes(by)) return null;
@@ -62,7 +63,7 @@ function notActive(ctx: StepContext): Refusal {
 export function handle(ctx: StepContext, event: SceneEvent): Refusal {
   if (event.type === 'scene.created') return 'the scene already exists';
   if (event.type === 'tick') return null;
-  const refused = senderRefusal(ctx, event.type, event.by);
+  const refused = senderRefusal(ctx.s.agreement.mode, event.type, event.by);
   if (refused !== null) return refused;
   const { s } = ctx;
   const a = s.agreement;
@@ -164,6 +165,21 @@ export function handle(ctx: StepContext, event: SceneEvent): Refusal {
     case 'phase.next':
       return nextPhase(ctx, event.by);
   }
+}
+
+/**
+ * True when this event certainly stops the scene in its step: a red or a withdrawal from a
+ * sender the core accepts, while the scene is set up or running and not yet stopped. The shell
+ * may then send stop to every device before it even folds the event (S1); the step's first
+ * effect is `stop-all` whenever this holds (a property test says so).
+ */
+export function stopsAtOnce(state: SceneState, event: SceneEvent): boolean {
+  if (state.stop !== null || (state.phase !== 'setup' && !isActive(state.phase))) return false;
+  const stopping =
+    (event.type === 'safeword' && event.word === 'red') ||
+    (event.type === 'checkin.answered' && event.answer === 'red') ||
+    event.type === 'consent.withdrawn';
+  return stopping && senderRefusal(state.agreement.mode, event.type, event.by) === null;
 }
 
 function markOrgasm(ctx: StepContext, by: Actor): Refusal {

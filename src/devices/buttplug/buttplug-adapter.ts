@@ -259,11 +259,13 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
       await withTimeout(c.disconnect(), timeoutMs, 'disconnecting').catch(() => undefined);
     },
     stopAll() {
-      pacer.resetToZero();
       const c = client;
-      if (c === null || !c.connected) return;
-      // Written to the socket before this returns; the reply is only watched, never awaited (S1).
-      withTimeout(c.stopAllDevices(), timeoutMs, 'stop').catch((error: unknown) => {
+      // The frame is written before anything else here, and before this returns; the reply is
+      // only watched, never awaited (S1). Bookkeeping comes after the write.
+      const reply = c?.connected === true ? c.stopAllDevices() : null;
+      pacer.resetToZero();
+      if (reply === null) return;
+      withTimeout(reply, timeoutMs, 'stop').catch((error: unknown) => {
         emit({ type: 'error', message: `stop not confirmed: ${(error as Error).message}` });
         lose('the device server did not confirm a stop');
       });
