@@ -17,10 +17,10 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   'loop-stop': () => {
     const { toStopAll, wholeStep } = stopLatency(2000);
     console.log(
-      `stop: red → stopAll() called   p50 ${formatMs(toStopAll.p50)}  p99 ${formatMs(toStopAll.p99)}  max ${formatMs(toStopAll.max)}  (n=${toStopAll.n})`,
+      `loop-stop: red → stopAll() called   p50 ${formatMs(toStopAll.p50)}  p99 ${formatMs(toStopAll.p99)}  max ${formatMs(toStopAll.max)}  (n=${toStopAll.n})`,
     );
     console.log(
-      `stop: whole stopping step      p50 ${formatMs(wholeStep.p50)}  p99 ${formatMs(wholeStep.p99)}  max ${formatMs(wholeStep.max)}`,
+      `loop-stop: whole stopping step      p50 ${formatMs(wholeStep.p50)}  p99 ${formatMs(wholeStep.p99)}  max ${formatMs(wholeStep.max)}`,
     );
     console.log(`BENCH ${JSON.stringify({ bench: 'loop-stop', toStopAll, wholeStep })}`);
   },
