@@ -17,6 +17,7 @@ import { createSceneLoop, type SceneLoop } from '../src/server/scene-loop';
 import { pairAgreement } from '../test/fixtures/agreements';
 import { summarize, type Summary } from './stats';
 import type { EchoReply, FromServers, ToServers } from './stop-wire-protocol';
+import { withTimeout } from '../src/devices/buttplug/timeout';
 
 /**
  * S1 over the wire: from a red entering a busy scene loop to the StopCmd frame arriving at a
@@ -129,24 +130,6 @@ function random(seed: number): () => number {
   };
 }
 
-function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`${what}: nothing within ${ms} ms`));
-    }, ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
 /** The child process holding the servers, and the StopCmd arrivals it reports. */
 class ServerProcess {
   readonly child: ChildProcess;
@@ -216,7 +199,7 @@ class ServerProcess {
       this.replyWaiters.push(wait);
     });
     this.child.send(message);
-    return withDeadline(reply, ms, `server process, ${message.type}`);
+    return withTimeout(reply, ms, `server process, ${message.type}`);
   }
 
   async start(servers: number) {
@@ -237,7 +220,7 @@ class ServerProcess {
   /** Resolves with the arrival of the next StopCmd at this server, on our performance.now() scale. */
   nextStop(server: number, ms = 2000): Promise<number> {
     if (this.failure !== null) return Promise.reject(this.failure);
-    return withDeadline(
+    return withTimeout(
       new Promise<number>((resolve, reject) => {
         this.stopWaiters.set(server, { resolve, reject });
       }),
@@ -251,7 +234,7 @@ class ServerProcess {
     const exited = once(this.child, 'exit');
     if (this.child.connected) this.child.send({ type: 'close' } satisfies ToServers);
     try {
-      await withDeadline(exited, 5000, 'server process exit');
+      await withTimeout(exited, 5000, 'server process exit');
     } catch {
       this.child.kill('SIGKILL');
       await exited;
@@ -383,7 +366,7 @@ async function connectRedline(server: number, url: string, onError: () => void) 
 
 async function connectBare(server: number, url: string): Promise<BareSlot> {
   const client = new ButtplugClient('bare bench client');
-  await withDeadline(
+  await withTimeout(
     client.connect(new ButtplugNodeWebsocketClientConnector(url)),
     5000,
     `bare client to ${url}`,
@@ -438,7 +421,7 @@ async function checkClock(
 ): Promise<ClockCheck> {
   const socket = new WebSocket(url, { perMessageDeflate: false });
   try {
-    await withDeadline(once(socket, 'open'), 5000, 'echo server');
+    await withTimeout(once(socket, 'open'), 5000, 'echo server');
     const forward: number[] = [];
     const backward: number[] = [];
     const roundTrip: number[] = [];
@@ -447,7 +430,7 @@ async function checkClock(
       const reply = once(socket, 'message');
       const sent = performance.now();
       socket.send(JSON.stringify({ sent }));
-      const [data] = (await withDeadline(reply, 2000, 'echo reply')) as [Buffer];
+      const [data] = (await withTimeout(reply, 2000, 'echo reply')) as [Buffer];
       const back = performance.now();
       const received = toLocal((JSON.parse(data.toString('utf8')) as EchoReply).received);
       forward.push(received - sent);
@@ -616,8 +599,8 @@ export async function stopOverWire(options: StopWireOptions): Promise<StopWireRe
     for (const slot of redline) stopScene(slot.live);
     for (const slot of bare) stopBare(slot);
     await Promise.allSettled([
-      ...redline.map((slot) => withDeadline(slot.adapter.close(), 2000, 'adapter close')),
-      ...bare.map((slot) => withDeadline(slot.client.disconnect(), 2000, 'client disconnect')),
+      ...redline.map((slot) => withTimeout(slot.adapter.close(), 2000, 'adapter close')),
+      ...bare.map((slot) => withTimeout(slot.client.disconnect(), 2000, 'client disconnect')),
     ]);
     await servers.close();
   }

@@ -94,14 +94,19 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
     emit({ type: 'devices', devices: deviceList() });
   };
 
-  const lose = (reason: string) => {
-    if (client === null) return;
-    const lost = client;
-    client = null;
+  /** The connection's own timers (ping, battery) end with it. */
+  const stopTimers = () => {
     if (pingTimer !== null) clearInterval(pingTimer);
     if (batteryTimer !== null) clearInterval(batteryTimer);
     pingTimer = null;
     batteryTimer = null;
+  };
+
+  const lose = (reason: string) => {
+    if (client === null) return;
+    const lost = client;
+    client = null;
+    stopTimers();
     pacer.resetToZero();
     lost.removeAllListeners();
     void lost.disconnect().catch(() => undefined);
@@ -251,10 +256,7 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
       if (c === null) return;
       this.stopAll();
       client = null;
-      if (pingTimer !== null) clearInterval(pingTimer);
-      if (batteryTimer !== null) clearInterval(batteryTimer);
-      pingTimer = null;
-      batteryTimer = null;
+      stopTimers();
       c.removeAllListeners();
       await withTimeout(c.disconnect(), timeoutMs, 'disconnecting').catch(() => undefined);
     },
