@@ -39,7 +39,7 @@ import { withTimeout } from '../src/devices/buttplug/timeout';
  *   the 0.24 µs rounding of a double near 1.7e12 ms. An echo over a WebSocket to the child checks
  *   the assumption: every one-way time must come out ≥ 0 (one-way ≤ round trip), and the
  *   smallest one-way times bound the offset θ between the clocks: −minBackward < θ < minForward.
- * - What counts: everything from just before `loop.dispatch(red)` (or `stopAllDevices()`) to the
+ * - What counts: everything from just before `loop.submit(red)` (or `stopAllDevices()`) to the
  *   server's stamp, including work this process does after writing the frame: on a small
  *   machine the kernel often wakes the server on the client's own CPU, where it waits for the
  *   client to go idle (bench/README.md).
@@ -84,7 +84,7 @@ export type StopWirePhaseResult = Readonly<{
   ratio: Ratio;
   /**
    * The synchronous part in this process, until the call returned (the frame was written
-   * during it): `loop.dispatch(red)` for Redline, `stopAllDevices()` for the bare client.
+   * during it): `loop.submit(red)` for Redline, `stopAllDevices()` for the bare client.
    */
   inProcess: Readonly<{ redline: Summary; bare: Summary }>;
   /** OutputCmd frames per second per connection while sampling: the load each side made. */
@@ -530,9 +530,11 @@ export async function stopOverWire(options: StopWireOptions): Promise<StopWireRe
         };
         const arrival = servers.nextStop(slot.server);
         const start = performance.now();
-        live.loop.dispatch(red);
+        // The live entry, as a real-time scene uses it: the stop goes out, the fold follows.
+        live.loop.submit(red);
         const returned = performance.now();
         const arrived = await arrival;
+        live.loop.flush();
         if (live.loop.state.stop?.cause !== 'red') throw new Error('the red did not stop a scene');
         // Red is final for a scene (S6): the next sample on this slot gets a fresh one.
         stopScene(live);

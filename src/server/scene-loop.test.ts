@@ -34,7 +34,8 @@ const ticks = (from: number, to: number, every: number): SceneEvent[] =>
 function running() {
   const r = recorder();
   const createdEvent = created(pairAgreement);
-  const loop = createSceneLoop(createdEvent, r);
+  const later: (() => void)[] = [];
+  const loop = createSceneLoop(createdEvent, { ...r, defer: (fn) => later.push(fn) });
   loop.dispatch(beat(0));
   loop.dispatch({ type: 'scene.start', at: 0, by: 'dominant' });
   loop.dispatch({
@@ -46,7 +47,7 @@ function running() {
     value: 0.3,
   });
   for (const tick of ticks(1000, 4000, 1000)) loop.dispatch(tick);
-  return { loop, ...r };
+  return { loop, later, ...r };
 }
 
 describe('createSceneLoop', () => {
@@ -174,5 +175,48 @@ describe('createSceneLoop', () => {
     unsubscribe();
     loop.dispatch({ type: 'tick', at: 4200 });
     expect(heard.map((r) => r.event.at)).toEqual([4100]);
+  });
+
+  describe('submit, the live entry', () => {
+    it('S1: a red reaches the devices at once; its fold waits for the yield, with later events behind it in order', () => {
+      const { loop, calls, later, memory } = running();
+      calls.length = 0;
+      loop.submit({ type: 'safeword', at: 4500, by: 'submissive', word: 'red' });
+      expect(calls).toEqual(['stopAll']);
+      expect(loop.state.stop).toBeNull();
+      expect(loop.stopPending).toBe(true);
+      loop.submit({ type: 'tick', at: 4600 });
+      expect(calls).toEqual(['stopAll']);
+      expect(later).toHaveLength(1);
+      later[0]?.();
+      expect(loop.stopPending).toBe(false);
+      expect(loop.state.stop).toMatchObject({ cause: 'red', by: 'submissive', at: 4500 });
+      expect(calls.filter((c) => c === 'stopAll')).toHaveLength(1);
+      expect(calls.filter((c) => c.startsWith('log '))).toEqual(['log safeword', 'log tick']);
+      expect(memory.events().at(-1)).toMatchObject({ type: 'tick', at: 4600 });
+    });
+
+    it('S1: a red queued behind another event is sent to the devices at once too', () => {
+      const { loop, calls, later } = running();
+      loop.submit({ type: 'consent.withdrawn', at: 4500, by: 'dominant' });
+      calls.length = 0;
+      loop.submit({ type: 'checkin.answered', at: 4501, by: 'submissive', answer: 'red' });
+      expect(calls).toEqual(['stopAll']);
+      later[0]?.();
+      expect(loop.state.stop).toMatchObject({ cause: 'withdrawn', by: 'dominant' });
+    });
+
+    it('folds any other event at once, and flush() folds what waits', () => {
+      const { loop, calls, later } = running();
+      calls.length = 0;
+      loop.submit({ type: 'tick', at: 4100 });
+      expect(calls.at(-1)).toBe('log tick');
+      expect(later).toHaveLength(0);
+      loop.submit({ type: 'safeword', at: 4200, by: 'dominant', word: 'red' });
+      loop.flush();
+      expect(loop.state.stop).toMatchObject({ cause: 'red', by: 'dominant' });
+      later[0]?.(); // the deferred flush finds nothing left
+      expect(calls.filter((c) => c === 'log safeword')).toHaveLength(1);
+    });
   });
 });

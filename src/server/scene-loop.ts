@@ -18,12 +18,31 @@ export type StepReport = Readonly<{
 }>;
 export type StepListener = (report: StepReport) => void;
 
-export type SceneLoopPorts = Readonly<{ devices: DevicePort; log: EventLog }>;
+export type SceneLoopPorts = Readonly<{
+  devices: DevicePort;
+  log: EventLog;
+  /**
+   * Runs `fn` once the process has yielded (live scenes; default `setTimeout(fn, 0)`). After a
+   * stop has been sent, the fold of its event waits for this, so a device server sharing the CPU
+   * acts on the stop before Redline does its bookkeeping.
+   */
+  defer?: (fn: () => void) => void;
+}>;
 
 export type SceneLoop = {
   readonly state: SceneState;
   /** Folds one event in and carries out what it decided; returns the effects, in order. */
   dispatch(event: SceneEvent): readonly Effect[];
+  /**
+   * The live entry: a certain stop (a red, a withdrawal) is sent to every device at once and its
+   * fold deferred until the process has yielded; every event submitted meanwhile folds after it,
+   * in order. Any other event folds at once, as `dispatch` does.
+   */
+  submit(event: SceneEvent): void;
+  /** Folds every deferred event now (before ending a run). */
+  flush(): void;
+  /** True from a stop sent by `submit` until its event is folded. */
+  readonly stopPending: boolean;
   /** Hears every step after it was carried out; returns a function that unsubscribes. */
   subscribe(listener: StepListener): () => void;
 };
@@ -38,11 +57,15 @@ export function createSceneLoop(created: CreatedEvent, ports: SceneLoopPorts): S
   ports.log.append(created);
   const listeners = new Set<StepListener>();
 
-  const dispatch = (event: SceneEvent): readonly Effect[] => {
+  const defer = ports.defer ?? ((fn: () => void) => setTimeout(fn, 0));
+  /** Submitted events not yet folded, each with whether its stop was already sent. */
+  const deferred: { event: SceneEvent; stopSent: boolean }[] = [];
+
+  const dispatch = (event: SceneEvent, stopSent = false): readonly Effect[] => {
     // S1: a certain stop (a red, a withdrawal) goes to the devices before the core even folds
     // the event; the step then confirms it with stop-all first, which is not sent twice.
-    const stoppedFirst = stopsAtOnce(state, event);
-    if (stoppedFirst) ports.devices.stopAll();
+    const stoppedFirst = stopSent || stopsAtOnce(state, event);
+    if (stoppedFirst && !stopSent) ports.devices.stopAll();
     let effects: readonly Effect[];
     try {
       ({ state, effects } = step(state, event));
@@ -58,16 +81,47 @@ export function createSceneLoop(created: CreatedEvent, ports: SceneLoopPorts): S
     return effects;
   };
 
+  const flush = () => {
+    for (let next = deferred.shift(); next !== undefined; next = deferred.shift())
+      dispatch(next.event, next.stopSent);
+  };
+
+  const submit = (event: SceneEvent) => {
+    const stopNow = stopsAtOnce(state, event);
+    if (deferred.length === 0 && !stopNow) {
+      dispatch(event);
+      return;
+    }
+    // A stop is never harmful, so a red queued behind another event is sent at once too.
+    const stopSent = stopNow || isRed(event);
+    if (stopSent) ports.devices.stopAll();
+    deferred.push({ event, stopSent });
+    if (deferred.length === 1) defer(flush);
+  };
+
   return {
     get state() {
       return state;
     },
-    dispatch,
+    get stopPending() {
+      return deferred.some((d) => d.stopSent);
+    },
+    dispatch: (event) => dispatch(event),
+    submit,
+    flush,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
+}
+
+function isRed(event: SceneEvent): boolean {
+  return (
+    (event.type === 'safeword' && event.word === 'red') ||
+    (event.type === 'checkin.answered' && event.answer === 'red') ||
+    event.type === 'consent.withdrawn'
+  );
 }
 
 /** Device work only: stop-all before anything else (S1), then outputs in the core's order. */

@@ -113,10 +113,12 @@ async function runScene(
     log: options.log,
     emit,
     devices: translatePort(adapter, map),
+    live: true,
   });
   for (const link of map.links) emit({ t: 0, type: 'device-map', ...link });
   const unwatch = options.watch?.(clock);
-  const done = () => session.state.stop !== null || session.state.phase === 'closed';
+  const done = () =>
+    session.stopPending || session.state.stop !== null || session.state.phase === 'closed';
   const run = driveInRealTime(scenarioSchedule(scenario, session, done), {
     clock,
     untilMs: scenario.untilMs,

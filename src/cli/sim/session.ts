@@ -19,10 +19,17 @@ export type SessionOptions = Readonly<{
   devices?: DevicePort;
   /** Hears each change that reaches the simulated device, with the scene as it is then. */
   onDeviceChange?: (change: DeviceChange, state: SceneState) => void;
+  /**
+   * A live scene (real time): events go through the loop's `submit`, so a red reaches the
+   * devices at once and is folded after the process has yielded (src/server/scene-loop.ts).
+   */
+  live?: boolean;
 }>;
 
 export type SimSession = {
   readonly state: SceneState;
+  /** True from a red sent to the devices until its event is folded (live scenes only). */
+  readonly stopPending: boolean;
   /** Announces the event's action (if it is one), then runs it through the scene loop. */
   dispatch(event: SceneEvent): void;
   emit(record: SimRecord): void;
@@ -56,13 +63,18 @@ export function openSession(created: CreatedEvent, options: SessionOptions): Sim
     get state() {
       return loop.state;
     },
+    get stopPending() {
+      return loop.stopPending;
+    },
     dispatch(event) {
       const action = eventAction(event);
       if (action !== null) options.emit({ t: event.at, type: 'action', ...action });
-      loop.dispatch(event);
+      if (options.live === true) loop.submit(event);
+      else loop.dispatch(event);
     },
     emit: options.emit,
     finish() {
+      loop.flush();
       options.emit(endRecord(loop.state));
       return loop.state;
     },
