@@ -52,7 +52,7 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
         `  ${' '.repeat(6)} ratio    p50 ${p.ratio.p50.toFixed(2)}  p99 ${p.ratio.p99.toFixed(2)}  (goal ≤ ${STOP_GOAL_RATIO}: ${meets(p) ? 'met' : 'missed'})`,
       );
       console.log(
-        `  ${' '.repeat(6)} in-process part (until the call returned): Redline dispatch p50 ${formatMs(p.inProcess.redline.p50)} p99 ${formatMs(p.inProcess.redline.p99)}, bare stopAllDevices() p50 ${formatMs(p.inProcess.bare.p50)} p99 ${formatMs(p.inProcess.bare.p99)}`,
+        `  ${' '.repeat(6)} in-process part (until the call returned): Redline submit p50 ${formatMs(p.inProcess.redline.p50)} p99 ${formatMs(p.inProcess.redline.p99)}, bare stopAllDevices() p50 ${formatMs(p.inProcess.bare.p50)} p99 ${formatMs(p.inProcess.bare.p99)}`,
       );
       console.log(
         `  ${' '.repeat(6)} load     OutputCmd/s per connection: Redline ${p.outputFramesPerSecond.redline.toFixed(1)}, bare ${p.outputFramesPerSecond.bare.toFixed(1)}; unexpected stops ${p.unexpectedStops}, errors ${p.errors}`,
