@@ -206,6 +206,15 @@ describe('createSceneLoop', () => {
       expect(loop.state.stop).toMatchObject({ cause: 'withdrawn', by: 'dominant' });
     });
 
+    it('S7: a dispatch after a submit folds what waits first, keeping the order', () => {
+      const { loop, calls } = running();
+      loop.submit({ type: 'safeword', at: 4500, by: 'submissive', word: 'red' });
+      calls.length = 0;
+      loop.dispatch({ type: 'tick', at: 4600 });
+      expect(calls.filter((c) => c.startsWith('log '))).toEqual(['log safeword', 'log tick']);
+      expect(loop.stopPending).toBe(false);
+    });
+
     it('folds any other event at once, and flush() folds what waits', () => {
       const { loop, calls, later } = running();
       calls.length = 0;

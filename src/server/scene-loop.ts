@@ -106,7 +106,11 @@ export function createSceneLoop(created: CreatedEvent, ports: SceneLoopPorts): S
     get stopPending() {
       return deferred.some((d) => d.stopSent);
     },
-    dispatch: (event) => dispatch(event),
+    dispatch: (event) => {
+      // Whatever waits was submitted earlier, so it folds first: the order is the log's (S7).
+      flush();
+      return dispatch(event);
+    },
     submit,
     flush,
     subscribe(listener) {
