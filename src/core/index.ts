@@ -1,8 +1,10 @@
 /** Redline's pure core: the agreement, the scene machine and the governor. */
 export * from './agreement/agreement';
 export * from './agreement/hash';
+export * from './detection';
 export * from './governor/governor';
 export * from './governor/limits';
+export * from './negotiation';
 export * from './scene/effects';
 export * from './scene/events';
 export * from './scene/machine';
