@@ -1,5 +1,6 @@
 import {
   createScene,
+  isStopRequest,
   step,
   stopsAtOnce,
   type CreatedEvent,
@@ -93,7 +94,7 @@ export function createSceneLoop(created: CreatedEvent, ports: SceneLoopPorts): S
       return;
     }
     // A stop is never harmful, so a red queued behind another event is sent at once too.
-    const stopSent = stopNow || isRed(event);
+    const stopSent = stopNow || isStopRequest(event);
     if (stopSent) ports.devices.stopAll();
     deferred.push({ event, stopSent });
     if (deferred.length === 1) defer(flush);
@@ -118,14 +119,6 @@ export function createSceneLoop(created: CreatedEvent, ports: SceneLoopPorts): S
       return () => listeners.delete(listener);
     },
   };
-}
-
-function isRed(event: SceneEvent): boolean {
-  return (
-    (event.type === 'safeword' && event.word === 'red') ||
-    (event.type === 'checkin.answered' && event.answer === 'red') ||
-    event.type === 'consent.withdrawn'
-  );
 }
 
 /** Device work only: stop-all before anything else (S1), then outputs in the core's order. */

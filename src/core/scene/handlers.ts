@@ -9,7 +9,7 @@ import {
   yellowScene,
   type StepContext,
 } from './context';
-import type { Actor, SceneEvent } from './events';
+import type { Actor, EventOf, SceneEvent } from './events';
 import { isActive } from './phases';
 import type { SceneState } from './state';
 
@@ -175,11 +175,18 @@ export function handle(ctx: StepContext, event: SceneEvent): Refusal {
  */
 export function stopsAtOnce(state: SceneState, event: SceneEvent): boolean {
   if (state.stop !== null || (state.phase !== 'setup' && !isActive(state.phase))) return false;
-  const stopping =
+  return isStopRequest(event) && senderRefusal(state.agreement.mode, event.type, event.by) === null;
+}
+
+/** A red (safeword or check-in answer) or a withdrawal: an event that asks for a stop. */
+export function isStopRequest(
+  event: SceneEvent,
+): event is EventOf<'safeword' | 'checkin.answered' | 'consent.withdrawn'> {
+  return (
     (event.type === 'safeword' && event.word === 'red') ||
     (event.type === 'checkin.answered' && event.answer === 'red') ||
-    event.type === 'consent.withdrawn';
-  return stopping && senderRefusal(state.agreement.mode, event.type, event.by) === null;
+    event.type === 'consent.withdrawn'
+  );
 }
 
 function markOrgasm(ctx: StepContext, by: Actor): Refusal {
