@@ -1,0 +1,208 @@
+import {
+  agreementHash,
+  sceneEventSchema,
+  type CreatedEvent,
+  type Result,
+  type SceneEvent,
+} from '../../core';
+import { openDatabase } from './database';
+import { jsonEventCodec } from './event-codec';
+import {
+  createStoredEventLog,
+  readEvents,
+  type LogContext,
+  type StoredEventLog,
+} from './scene-log';
+import { prepareStatements, type Role, type SceneRecord } from './statements';
+import { reasonOf, sqliteCode, StoreError } from './store-error';
+
+export { StoreError } from './store-error';
+export type { Role } from './statements';
+export type { StoredEventLog } from './scene-log';
+
+export type SceneRow = Readonly<{
+  sceneId: string;
+  createdWallMs: number;
+  mode: 'pair' | 'solo';
+  agreementHash: string;
+  status: 'open' | 'closed';
+  eventCount: number;
+}>;
+
+export type ClaimResult =
+  { ok: true; sceneId: string; role: Role } | { ok: false; reason: 'unknown' | 'expired' | 'used' };
+
+export type Store = {
+  readonly path: string;
+  /** In one transaction: the scene row, its participants, and the created event as event 1. */
+  createScene(input: {
+    created: CreatedEvent;
+    createdWallMs: number;
+    participants: readonly { role: Role; secretHash: string }[];
+  }): void;
+  /**
+   * The scene's log. Appends synchronously (event number = count + 1); throws a StoreError (with
+   * a plain message naming the scene) if the write fails — the caller stops the scene. The same
+   * log object is returned for a scene each time, so its count stays exact.
+   */
+  eventLog(sceneId: string): StoredEventLog;
+  /**
+   * Every stored event in order, each validated with sceneEventSchema; a corrupt row gives
+   * errors naming the scene and event number.
+   */
+  events(sceneId: string): Result<SceneEvent[]>;
+  /** Newest first. */
+  scenes(): readonly SceneRow[];
+  scene(sceneId: string): SceneRow | null;
+  setStatus(sceneId: string, status: 'open' | 'closed'): void;
+  /** The participant holding this secret hash in this scene, or null. */
+  participant(sceneId: string, secretHash: string): { role: Role; lastSeq: number } | null;
+  /** Adds the role's secret, or replaces it (re-pairing a lost panel); lastSeq is kept. */
+  setParticipant(sceneId: string, role: Role, secretHash: string): void;
+  /** Raises lastSeq; never lowers it (replay guard). */
+  setLastSeq(sceneId: string, role: Role, seq: number): void;
+  addPairingCode(input: {
+    codeHash: string;
+    sceneId: string;
+    role: Role;
+    expiresWallMs: number;
+  }): void;
+  /** Atomic and single-use: a second claim of the same code gets 'used'; past expiry 'expired'. */
+  claimPairingCode(codeHash: string, nowWallMs: number): ClaimResult;
+  /** Closes the database; every later call (appends included) throws a StoreError. */
+  close(): void;
+};
+
+const sceneRow = (r: SceneRecord): SceneRow => ({
+  sceneId: r.scene_id,
+  createdWallMs: r.created_wall_ms,
+  mode: r.mode,
+  agreementHash: r.agreement_hash,
+  status: r.status,
+  eventCount: r.event_count,
+});
+
+/**
+ * Redline's embedded store (SQLite through better-sqlite3, whose calls are synchronous: an append
+ * is on disk when it returns, and the scene loop stays ordered). Opens or creates the file at
+ * `path`, creating its folder, and brings its schema up to date.
+ */
+export function openStore(options: { path: string }): Store {
+  const { path } = options;
+  const db = openDatabase(path);
+  const statements = prepareStatements(db);
+  const context: LogContext = { path, statements, codec: jsonEventCodec, isOpen: () => db.open };
+  const logs = new Map<string, StoredEventLog>();
+
+  /** Runs one operation; a failure comes out as a StoreError saying what could not be done. */
+  function attempt<T>(what: string, run: () => T, plain: Record<string, string> = {}): T {
+    if (!db.open) throw new StoreError(`could not ${what}: the store at ${path} is closed`);
+    try {
+      return run();
+    } catch (error) {
+      const code = sqliteCode(error);
+      const reason = (code === undefined ? undefined : plain[code]) ?? reasonOf(error);
+      throw new StoreError(`could not ${what}: ${reason}`, { cause: error });
+    }
+  }
+  const missing = (sceneId: string) => `scene "${sceneId}" is not in the store`;
+  const noScene = (sceneId: string) => ({ SQLITE_CONSTRAINT_FOREIGNKEY: missing(sceneId) });
+
+  const insertScene = db.transaction(
+    (input: Parameters<Store['createScene']>[0], json: string): void => {
+      const { created } = input;
+      statements.insertScene.run(
+        created.sceneId,
+        input.createdWallMs,
+        created.agreement.mode,
+        agreementHash(created.agreement),
+      );
+      for (const p of input.participants)
+        statements.insertParticipant.run(created.sceneId, p.role, p.secretHash);
+      statements.insertEvent.run(created.sceneId, 1, created.type, created.at, json);
+    },
+  );
+
+  const claim = db.transaction((codeHash: string, nowWallMs: number): ClaimResult => {
+    const claimed = statements.claimCode.get(nowWallMs, codeHash, nowWallMs);
+    if (claimed !== undefined) return { ok: true, sceneId: claimed.scene_id, role: claimed.role };
+    const code = statements.code.get(codeHash);
+    if (code === undefined) return { ok: false, reason: 'unknown' };
+    return { ok: false, reason: code.used_wall_ms === null ? 'expired' : 'used' };
+  });
+
+  return {
+    path,
+    createScene(input) {
+      const { sceneId } = input.created;
+      // A created event that could not be read back would make the whole scene unreadable.
+      const valid = sceneEventSchema.safeParse(input.created);
+      if (!valid.success)
+        throw new StoreError(`could not create scene "${sceneId}": its created event is invalid`);
+      attempt(
+        `create scene "${sceneId}"`,
+        () => {
+          insertScene.immediate(input, context.codec.encode(input.created));
+        },
+        {
+          SQLITE_CONSTRAINT_PRIMARYKEY: `scene "${sceneId}" already exists`,
+          SQLITE_CONSTRAINT_UNIQUE: 'a secret is already in use',
+        },
+      );
+    },
+    eventLog(sceneId) {
+      const known = logs.get(sceneId);
+      if (known !== undefined) return known;
+      const log = attempt(`open the log of scene "${sceneId}"`, () => {
+        if (statements.scene.get(sceneId) === undefined) throw new StoreError(missing(sceneId));
+        return createStoredEventLog(context, sceneId, statements.eventCount.get(sceneId) ?? 0);
+      });
+      logs.set(sceneId, log);
+      return log;
+    },
+    events: (sceneId) => attempt(`read scene "${sceneId}"`, () => readEvents(context, sceneId)),
+    scenes: () => attempt('list scenes', () => statements.scenes.all().map(sceneRow)),
+    scene(sceneId) {
+      const row = attempt(`read scene "${sceneId}"`, () => statements.scene.get(sceneId));
+      return row === undefined ? null : sceneRow(row);
+    },
+    setStatus(sceneId, status) {
+      attempt(`mark scene "${sceneId}" ${status}`, () => {
+        if (statements.setStatus.run(status, sceneId).changes === 0)
+          throw new StoreError(missing(sceneId));
+      });
+    },
+    participant(sceneId, secretHash) {
+      const row = attempt(`look up a participant of scene "${sceneId}"`, () =>
+        statements.participant.get(sceneId, secretHash),
+      );
+      return row === undefined ? null : { role: row.role, lastSeq: row.last_seq };
+    },
+    setParticipant(sceneId, role, secretHash) {
+      attempt(
+        `set the ${role}'s secret in scene "${sceneId}"`,
+        () => statements.setParticipant.run(sceneId, role, secretHash),
+        { ...noScene(sceneId), SQLITE_CONSTRAINT_UNIQUE: 'that secret is already in use' },
+      );
+    },
+    setLastSeq(sceneId, role, seq) {
+      attempt(`record the ${role}'s sequence number in scene "${sceneId}"`, () => {
+        if (statements.raiseLastSeq.run(seq, sceneId, role).changes === 0)
+          throw new StoreError(`scene "${sceneId}" has no ${role}`);
+      });
+    },
+    addPairingCode(input) {
+      attempt(
+        `add a pairing code to scene "${input.sceneId}"`,
+        () =>
+          statements.insertCode.run(input.codeHash, input.sceneId, input.role, input.expiresWallMs),
+        { ...noScene(input.sceneId), SQLITE_CONSTRAINT_PRIMARYKEY: 'that code is already in use' },
+      );
+    },
+    claimPairingCode: (codeHash, nowWallMs) =>
+      attempt('claim a pairing code', () => claim.immediate(codeHash, nowWallMs)),
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}
