@@ -8,7 +8,7 @@ export * from './negotiation';
 export * from './scene/effects';
 export * from './scene/events';
 export * from './scene/machine';
-export { isStopRequest, stopsAtOnce } from './scene/handlers';
+export { isStopRequest, senderRefusal, stopsAtOnce, type SentEventType } from './scene/handlers';
 export * from './scene/phases';
 export * from './scene/state';
 export { STOPPED_DWELL_MS } from './scene/timers';

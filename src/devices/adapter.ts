@@ -35,6 +35,9 @@ export type DeviceAdapterListener = (event: DeviceAdapterEvent) => void;
 export type ConnectResult =
   { ok: true; devices: readonly DeviceSpec[] } | { ok: false; error: string };
 
+/** Whether the device side confirmed a stop in time; if not, why, in plain words. */
+export type StopConfirmation = { ok: true } | { ok: false; error: string };
+
 export type DeviceAdapter = DevicePort & {
   /** A short name for messages: "buttplug ws://127.0.0.1:12345", "edge-o-matic ws://eom3k.local/". */
   readonly name: string;
@@ -42,6 +45,13 @@ export type DeviceAdapter = DevicePort & {
   connect(): Promise<ConnectResult>;
   /** Stops every output first (without waiting for a reply), then disconnects. */
   close(): Promise<void>;
+  /**
+   * The set-up's test stop (DESIGN.md "Set up"): sends the stop exactly as `stopAll()` does,
+   * written before this returns, then resolves ok only once the device side has confirmed it
+   * within the adapter's request timeout. Never rejects. The scene's own stops never wait on
+   * this (S1); what "confirmed" proves depends on the device (docs/devices*.md).
+   */
+  confirmStop(): Promise<StopConfirmation>;
   /** Hears every event; returns a function that unsubscribes. */
   on(listener: DeviceAdapterListener): () => void;
 };

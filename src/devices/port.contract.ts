@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeviceSpec, GovernedLevel } from '../core';
-import type { DeviceAdapterEvent, DeviceAdapterListener } from './adapter';
+import type { DeviceAdapterEvent, DeviceAdapterListener, StopConfirmation } from './adapter';
 import type { DevicePort } from './port';
 
 /**
@@ -30,6 +30,15 @@ export type WireHooks = Readonly<{
   loseConnection(): void | Promise<void>;
   /** Makes the device side send a frame the adapter must refuse. */
   sendBadFrame(): void | Promise<void>;
+  /** The adapter's `confirmStop()`: the set-up's test stop. */
+  confirmStop(): Promise<StopConfirmation>;
+  /** The adapter's request timeout: `confirmStop()` settles within it. */
+  requestTimeoutMs: number;
+  /**
+   * Makes the device side hang: it keeps the connection and takes frames, but carries nothing
+   * out and answers nothing.
+   */
+  stopAnswering(): void | Promise<void>;
   /** How long an output may still be on its way (rate limit, network): after it, nothing moves. */
   settleMs: number;
   /** How long to wait for the toy to catch up before failing. */
@@ -160,6 +169,65 @@ export function devicePortContract(
           },
           { timeout: wire.timeoutMs, interval: 5 },
         );
+      },
+    );
+
+    it.skipIf(!scope.wire)(
+      `S1: confirmStop sends the stop at once and resolves ok only when every output is at zero at the device ${wireOnly}`,
+      async () => {
+        const made = await setUp();
+        const { outputs, expected, expectLevel } = made;
+        const wire = wireOf(made);
+        const on = (i: number) => [0.5, 0.25, 0.999][i % 3] ?? 1;
+        outputs.forEach(({ device, feature }, i) => {
+          made.port.setOutput(device, feature, level(on(i)));
+        });
+        for (const [i, { device, feature }] of outputs.entries())
+          await expectLevel(device, feature, expected(on(i)));
+        const result = await wire.confirmStop();
+        expect(result).toStrictEqual({ ok: true });
+        // Confirmed means the toy is at zero already, not soon.
+        for (const { device, feature } of outputs)
+          expect(await made.levelOf(device, feature), `${device}/${feature}`).toBe(0);
+      },
+    );
+
+    it.skipIf(!scope.wire)(
+      `S1: with the device side answering nothing, confirmStop resolves ok: false within the request timeout, never rejecting ${wireOnly}`,
+      async () => {
+        const made = await setUp();
+        const wire = wireOf(made);
+        await wire.stopAnswering();
+        const started = performance.now();
+        const result = await wire.confirmStop();
+        const took = performance.now() - started;
+        expect(result.ok).toBe(false);
+        expect(result.ok ? '' : result.error).toMatch(/\S/);
+        // A timer firing late on a busy machine is allowed for; a wait of its own is not.
+        expect(took).toBeLessThan(wire.requestTimeoutMs + 500);
+      },
+    );
+
+    it.skipIf(!scope.wire)(
+      `confirmStop without a connection resolves ok: false at once ${wireOnly}`,
+      async () => {
+        const made = await setUp();
+        const wire = wireOf(made);
+        const results: Promise<StopConfirmation>[] = [];
+        // Asked the moment the loss is known, before any reconnect could begin.
+        wire.on((event) => {
+          if (event.type === 'connection-lost') results.push(wire.confirmStop());
+        });
+        await wire.loseConnection();
+        await vi.waitFor(
+          () => {
+            expect(results).toHaveLength(1);
+          },
+          { timeout: wire.timeoutMs, interval: 5 },
+        );
+        const result = await results[0];
+        expect(result?.ok).toBe(false);
+        expect(result?.ok === false ? result.error : '').toMatch(/^not connected to /);
       },
     );
 

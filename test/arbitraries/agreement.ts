@@ -97,6 +97,21 @@ const restraintArb: fc.Arbitrary<Agreement['restraint']> = fc.oneof(
   record({ used: fc.constant(false), checkIntervalSeconds: fc.option(secondsArb(30, 600)) }),
 );
 
+/**
+ * Lubricant reminders: often left out (as in agreements from before they existed), sometimes
+ * null, otherwise an interval kept to minutes so random scenes see a few of them.
+ */
+const lubricantArb: fc.Arbitrary<Pick<Agreement, 'lubricant'>> = fc.oneof(
+  { arbitrary: fc.constant({}), weight: 2 },
+  { arbitrary: fc.constant({ lubricant: { reminderIntervalSeconds: null } }), weight: 1 },
+  {
+    arbitrary: fc
+      .oneof({ arbitrary: secondsArb(60, 90), weight: 3 }, secondsArb(60, 3600))
+      .map((reminderIntervalSeconds) => ({ lubricant: { reminderIntervalSeconds } })),
+    weight: 3,
+  },
+);
+
 const participants = {
   pair: [
     { id: 'alex', name: 'Alex', role: 'dominant' },
@@ -131,8 +146,9 @@ export const generatedAgreementArb: fc.Arbitrary<Agreement> = fc
     }),
     plan: fc.option(planArb, { freq: 2 }),
     soloPlan: planArb,
+    lubricant: lubricantArb,
   })
-  .map(({ mode, reversed, panelAndSignals, plan, soloPlan, ...rest }): Agreement => {
+  .map(({ mode, reversed, panelAndSignals, plan, soloPlan, lubricant, ...rest }): Agreement => {
     const people =
       mode === 'pair' && reversed ? [...participants.pair].reverse() : participants[mode];
     return {
@@ -141,6 +157,7 @@ export const generatedAgreementArb: fc.Arbitrary<Agreement> = fc
       participants: [...people],
       ...rest,
       ...panelAndSignals,
+      ...lubricant,
       plan: mode === 'solo' ? soloPlan : plan,
     };
   });

@@ -203,6 +203,8 @@ function bodyArb(created: CreatedEvent): fc.Arbitrary<EventBody[]> {
       ),
     ),
     w(1, one(either.map((b) => ({ type: 'consent.withdrawn' as const, by: b })))),
+    // The shell's own: a restarted server brings the scene back stopped. Wrong senders too.
+    w(1, one(by(['system']).map((b) => ({ type: 'scene.interrupted' as const, by: b })))),
     w(1, one(either.map((b) => ({ type: 'scene.end' as const, by: b })))),
     w(10, one(either.map((b) => ({ type: 'phase.next' as const, by: b })))),
     // A second creation, which the machine must refuse.

@@ -65,6 +65,7 @@ export function eventAction(event: SceneEvent): { do: ActionName; detail: string
     case 'scene.created':
     case 'panel.heartbeat':
     case 'tick':
+    case 'scene.interrupted': // the shell's own, never a scenario's action
       return null;
     case 'scene.start':
       return { do: 'start', detail: by(event.by) };

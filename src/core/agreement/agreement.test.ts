@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldPath } from '../validation';
-import { parseAgreement, type Agreement } from './agreement';
+import { lubricantIntervalSeconds, parseAgreement, type Agreement } from './agreement';
 import { generatedAgreementArb } from '../../../test/arbitraries/agreement';
 import { pairAgreement, soloAgreement } from '../../../test/fixtures/agreements';
 import { params } from '../../../test/support/property';
@@ -139,8 +139,33 @@ describe('parseAgreement', () => {
       pair({ yellow: { factor: 1.5 } }),
       'yellow.factor: must be at most 1',
     ],
+    [
+      'lubricant reminders more often than a minute',
+      pair({ lubricant: { reminderIntervalSeconds: 59 } }),
+      'lubricant.reminderIntervalSeconds: must be at least 60 seconds',
+    ],
+    [
+      'lubricant reminders further apart than an hour',
+      pair({ lubricant: { reminderIntervalSeconds: 3601 } }),
+      'lubricant.reminderIntervalSeconds: must be at most 3600 seconds',
+    ],
+    [
+      'lubricant without its interval',
+      pair({ lubricant: {} }),
+      'lubricant.reminderIntervalSeconds: is required',
+    ],
   ])('refuses %s, naming the field', (_, input, message) => {
     expect(errorsOf(input)).toContain(message);
+  });
+
+  it('takes lubricant reminders as optional: absent, null or an interval of 60–3600 s', () => {
+    for (const lubricant of [{ reminderIntervalSeconds: null }, { reminderIntervalSeconds: 60 }]) {
+      const a: Agreement = { ...pairAgreement, lubricant };
+      expect(parseAgreement(a)).toStrictEqual({ ok: true, value: a });
+      expect(lubricantIntervalSeconds(a)).toBe(lubricant.reminderIntervalSeconds);
+    }
+    expect('lubricant' in pairAgreement).toBe(false);
+    expect(lubricantIntervalSeconds(pairAgreement)).toBeNull();
   });
 
   it('refuses what is not an agreement at all', () => {

@@ -99,6 +99,12 @@ export const agreementSchema = z
       used: z.boolean(),
       checkIntervalSeconds: seconds(30, 3600).nullable(),
     }),
+    /**
+     * Lubricant reminders: a prompt to the dominant (solo: the person alone) this long after the
+     * start and every interval after, in active phases; null = none. Optional, so agreements
+     * signed before it existed keep their content and their hash.
+     */
+    lubricant: z.strictObject({ reminderIntervalSeconds: seconds(60, 3600).nullable() }).optional(),
     aftercare: z.strictObject({
       minutes: z
         .number()
@@ -135,6 +141,11 @@ export const agreementSchema = z
   });
 
 export type Agreement = z.infer<typeof agreementSchema>;
+
+/** How often lubricant reminders come, in seconds, or null when the agreement asks for none. */
+export function lubricantIntervalSeconds(agreement: Agreement): number | null {
+  return agreement.lubricant?.reminderIntervalSeconds ?? null;
+}
 
 /** Validates untrusted input as an agreement. Nothing is coerced; every problem is named. */
 export function parseAgreement(input: unknown): Result<Agreement> {

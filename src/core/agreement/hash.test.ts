@@ -64,6 +64,15 @@ describe('agreementHash', () => {
     );
   });
 
+  it('[S7] the optional lubricant field leaves agreements without it as they were: same text, same hash', () => {
+    expect(canonicalAgreement(pairAgreement)).not.toContain('lubricant');
+    const withLube: Agreement = { ...pairAgreement, lubricant: { reminderIntervalSeconds: 600 } };
+    expect(agreementHash(withLube)).not.toBe(agreementHash(pairAgreement));
+    expect(
+      agreementHash({ ...pairAgreement, lubricant: { reminderIntervalSeconds: null } }),
+    ).not.toBe(agreementHash(pairAgreement));
+  });
+
   it('is stable under any key order', () => {
     fc.assert(
       fc.property(generatedAgreementArb, fc.nat(), (a, seed) => {

@@ -62,6 +62,7 @@ export function stopScene(ctx: StepContext, cause: StopCause, by: Actor): void {
   s.edging = false;
   s.checkIn = { nextDueAt: null, promptedAt: null };
   s.restraintCheckAt = null;
+  s.lubricantCheckAt = null;
   ctx.haltReason = 'stop';
   emit(ctx, { type: 'stop', at: s.now, cause, by });
   enterPhase(ctx, 'stopped');

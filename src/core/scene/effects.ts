@@ -3,7 +3,7 @@ import type { Actor, LimitChange, SceneEventType } from './events';
 import type { PauseCause, Phase, StopCause } from './phases';
 
 export type PromptKind =
-  'check-in' | 'green-to-resume' | 'restraint-check' | 'aftercare' | 'debrief';
+  'check-in' | 'green-to-resume' | 'restraint-check' | 'lubricant' | 'aftercare' | 'debrief';
 export type Audience = 'submissive' | 'dominant' | 'both';
 
 /**

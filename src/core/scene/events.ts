@@ -125,6 +125,11 @@ export const sceneEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('limit.lowered'), at, by, limit: limitChangeSchema }),
   z.strictObject({ type: z.literal('consent.withdrawn'), at, by }),
   z.strictObject({ type: z.literal('scene.end'), at, by }),
+  /**
+   * The shell lost track of the scene (a restarted server): it comes back stopped and never
+   * resumes stimulation. Only "system" sends it.
+   */
+  z.strictObject({ type: z.literal('scene.interrupted'), at, by }),
   z.strictObject({ type: z.literal('phase.next'), at, by }),
   z.strictObject({ type: z.literal('tick'), at }),
 ]);

@@ -1,3 +1,4 @@
+import { lubricantIntervalSeconds } from '../agreement/agreement';
 import { featureKey } from '../governor/governor';
 import { narrowLimits } from '../governor/limits';
 import {
@@ -9,7 +10,7 @@ import {
   yellowScene,
   type StepContext,
 } from './context';
-import type { Actor, EventOf, SceneEvent } from './events';
+import type { Actor, EventOf, SceneEvent, SceneEventType } from './events';
 import { isActive } from './phases';
 import type { SceneState } from './state';
 
@@ -39,13 +40,22 @@ const SENDERS = {
   'consent.withdrawn': ['dominant', 'submissive'],
   'scene.end': ['dominant', 'submissive'],
   'phase.next': ['dominant', 'submissive'],
-} as const satisfies Record<
-  Exclude<SceneEvent['type'], 'scene.created' | 'tick'>,
-  readonly Actor[]
->;
+  'scene.interrupted': ['system'],
+} as const satisfies Record<SentEventType, readonly Actor[]>;
 
-/** In solo mode nobody holds the dominant role: the person alone may do what it would. */
-function senderRefusal(mode: 'pair' | 'solo', type: keyof typeof SENDERS, by: Actor): Refusal {
+/** The event types that carry a sender (`by`): all but the creation and the tick. */
+export type SentEventType = Exclude<SceneEventType, 'scene.created' | 'tick'>;
+
+/**
+ * Why `by` may not send an event of this type in a scene of this mode, or null if it may (P2,
+ * S4): the same check `step` makes, for the shell to refuse a frame at the edge before it is
+ * logged. In solo mode nobody holds the dominant role: the person alone may do what it would.
+ */
+export function senderRefusal(
+  mode: 'pair' | 'solo',
+  type: SentEventType,
+  by: Actor,
+): string | null {
   const solo = mode === 'solo';
   if (solo && by === 'dominant') return 'a solo scene has no dominant';
   const allowed: readonly Actor[] = SENDERS[type];
@@ -78,6 +88,8 @@ export function handle(ctx: StepContext, event: SceneEvent): Refusal {
       s.checkIn = { nextDueAt: s.now + a.checkIn.intervalSeconds * MS, promptedAt: null };
       const every = a.restraint.used ? a.restraint.checkIntervalSeconds : null;
       s.restraintCheckAt = every === null ? null : s.now + every * MS;
+      const lube = lubricantIntervalSeconds(a);
+      s.lubricantCheckAt = lube === null ? null : s.now + lube * MS;
       if (a.signals.holdToContinue !== null && !s.signal.held)
         s.signal = { ...s.signal, releasedAt: s.now };
       enterPhase(ctx, 'warm-up');
@@ -164,28 +176,37 @@ export function handle(ctx: StepContext, event: SceneEvent): Refusal {
       return null;
     case 'phase.next':
       return nextPhase(ctx, event.by);
+    case 'scene.interrupted':
+      // Like every other certain stop: latched in setup or an active phase (S1), final (S6);
+      // a scene already stopped or closed stays as it is.
+      if (s.phase === 'setup' || isActive(s.phase)) stopScene(ctx, 'interrupted', 'system');
+      return null;
   }
 }
 
 /**
- * True when this event certainly stops the scene in its step: a red or a withdrawal from a
- * sender the core accepts, while the scene is set up or running and not yet stopped. The shell
- * may then send stop to every device before it even folds the event (S1); the step's first
- * effect is `stop-all` whenever this holds (a property test says so).
+ * True when this event certainly stops the scene in its step: a red, a withdrawal or an
+ * interruption from a sender the core accepts, while the scene is set up or running and not yet
+ * stopped. The shell may then send stop to every device before it even folds the event (S1); the
+ * step's first effect is `stop-all` whenever this holds (a property test says so).
  */
 export function stopsAtOnce(state: SceneState, event: SceneEvent): boolean {
   if (state.stop !== null || (state.phase !== 'setup' && !isActive(state.phase))) return false;
   return isStopRequest(event) && senderRefusal(state.agreement.mode, event.type, event.by) === null;
 }
 
-/** A red (safeword or check-in answer) or a withdrawal: an event that asks for a stop. */
+/**
+ * A red (safeword or check-in answer), a withdrawal or an interruption: an event that asks for a
+ * stop.
+ */
 export function isStopRequest(
   event: SceneEvent,
-): event is EventOf<'safeword' | 'checkin.answered' | 'consent.withdrawn'> {
+): event is EventOf<'safeword' | 'checkin.answered' | 'consent.withdrawn' | 'scene.interrupted'> {
   return (
     (event.type === 'safeword' && event.word === 'red') ||
     (event.type === 'checkin.answered' && event.answer === 'red') ||
-    event.type === 'consent.withdrawn'
+    event.type === 'consent.withdrawn' ||
+    event.type === 'scene.interrupted'
   );
 }
 

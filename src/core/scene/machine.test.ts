@@ -136,6 +136,13 @@ const STOP_WALKS: Record<StopCause, () => SceneDriver> = {
     expectStopped(d, 'ended');
     return d;
   },
+  interrupted: () => {
+    const d = inPlay();
+    d.at(71_000, { type: 'scene.interrupted', by: 'system' });
+    expectStopped(d, 'interrupted');
+    expect(d.state.stop).toStrictEqual({ cause: 'interrupted', by: 'system', at: 71_000 });
+    return d;
+  },
 };
 
 describe('scene walks', () => {

@@ -37,6 +37,8 @@ export const STOP_CAUSES = [
   'orgasm-limit',
   'early-orgasm',
   'ended',
+  /** The server restarted or lost track of the scene: it never resumes by itself. */
+  'interrupted',
 ] as const;
 export type StopCause = (typeof STOP_CAUSES)[number];
 

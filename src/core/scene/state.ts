@@ -36,6 +36,8 @@ export type SceneState = Readonly<{
   lastHeartbeatAt: number | null;
   checkIn: Readonly<{ nextDueAt: number | null; promptedAt: number | null }>;
   restraintCheckAt: number | null;
+  /** When the next lubricant reminder is due (agreement.lubricant), or null. */
+  lubricantCheckAt: number | null;
   signal: Readonly<{ held: boolean; releasedAt: number | null; taps: readonly number[] }>;
   /** Index of the next plan step in the current phase's plan. */
   planStep: number;
@@ -76,6 +78,7 @@ export function initialState(created: CreatedEvent): SceneState {
     lastHeartbeatAt: null,
     checkIn: { nextDueAt: null, promptedAt: null },
     restraintCheckAt: null,
+    lubricantCheckAt: null,
     signal: { held: false, releasedAt: null, taps: [] },
     planStep: 0,
     eventCount: 1,

@@ -1,3 +1,4 @@
+import { lubricantIntervalSeconds } from '../agreement/agreement';
 import { featureKey } from '../governor/governor';
 import {
   dominantAudience,
@@ -32,6 +33,7 @@ const TIMER_KINDS = [
   'orgasm-phase-end',
   'checkin-due',
   'restraint-check',
+  'lubricant',
   'plan-step',
   'aftercare-begin',
   'aftercare-end',
@@ -80,6 +82,8 @@ export function dueAt(s: SceneState, kind: TimerKind): number | null {
       return active && s.checkIn.promptedAt === null ? s.checkIn.nextDueAt : null;
     case 'restraint-check':
       return active ? s.restraintCheckAt : null;
+    case 'lubricant':
+      return active ? s.lubricantCheckAt : null;
     case 'plan-step': {
       const step = active ? planFor(s, s.phase)?.[s.planStep] : undefined;
       return step === undefined ? null : s.phaseSince + step.afterSeconds * MS;
@@ -140,6 +144,12 @@ export function fireTimer(ctx: StepContext, kind: TimerKind): void {
       const every = a.restraint.checkIntervalSeconds;
       s.restraintCheckAt = every === null ? null : s.now + every * MS;
       prompt(ctx, 'restraint-check', dominantAudience(ctx));
+      return;
+    }
+    case 'lubricant': {
+      const every = lubricantIntervalSeconds(a);
+      s.lubricantCheckAt = every === null ? null : s.now + every * MS;
+      prompt(ctx, 'lubricant', dominantAudience(ctx));
       return;
     }
     case 'plan-step': {

@@ -61,6 +61,23 @@ describe('the client going away', () => {
     expect((await client.closed).code).toBe(1001);
     expect(server.output(0, 0)?.value).toBe(0);
   });
+
+  it('ignoreClient: frames arrive but are neither carried out nor answered, until it is lifted', async () => {
+    const { server, client } = await ready();
+    await client.request(vibrate(2, 0, 12));
+    const seen: string[] = [];
+    server.onFrame((f) => seen.push(f.text));
+    server.ignoreClient(true);
+    client.send([{ StopCmd: { Id: 3, Inputs: true, Outputs: true } }]);
+    await expect(client.next(300)).rejects.toThrow(/no message/);
+    expect(seen).toHaveLength(1);
+    expect(server.output(0, 0)?.value).toBe(12);
+    server.ignoreClient(false);
+    expect(await client.request({ StopCmd: { Id: 4, Inputs: true, Outputs: true } })).toEqual({
+      Ok: { Id: 4 },
+    });
+    expect(server.output(0, 0)?.value).toBe(0);
+  });
 });
 
 describe('Ping', () => {

@@ -77,6 +77,12 @@ export type ButtplugSimServer = Readonly<{
   stopAll(): void;
   /** Closes the client's connection, as a crashed or lost server would look to it. */
   dropClient(): void;
+  /**
+   * While on, the client's frames still arrive (and reach `onFrame`) but are neither carried out
+   * nor answered, as a hung device server would treat them; nothing is sent to the client.
+   * Off again, the next frame is served as usual. Frames ignored meanwhile are gone.
+   */
+  ignoreClient(ignore: boolean): void;
   /** Sends any text to the client as one frame, unchecked: for tests of a client's own checks. */
   sendRaw(text: string): void;
   /** Stops every output, closes the client's connection and the server. */
@@ -147,6 +153,7 @@ export async function startButtplugSimServer(
     return () => listeners.delete(listener);
   };
   let client: { socket: WebSocket; session: Session } | null = null;
+  let ignoring = false;
 
   const sendTo = (socket: WebSocket, message: ServerMessage) => {
     if (socket.readyState !== WebSocket.OPEN) return;
@@ -195,6 +202,7 @@ export async function startButtplugSimServer(
         ? { messages: null, problem: 'binary frames are not part of the protocol' }
         : parseFrame(text);
       notify(frameListeners, { receivedAt, text, messages, problem });
+      if (ignoring) return;
       if (messages === null) session.refuse(problem ?? 'invalid frame');
       else session.handle(messages);
     });
@@ -267,6 +275,9 @@ export async function startButtplugSimServer(
     },
     dropClient: () => {
       void closeClient(1001, 'The simulated server dropped the connection.', 'client-disconnected');
+    },
+    ignoreClient: (ignore) => {
+      ignoring = ignore;
     },
     sendRaw: (text) => {
       client?.socket.send(text);

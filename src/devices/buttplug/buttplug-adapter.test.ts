@@ -121,6 +121,43 @@ describe('the Buttplug adapter against the simulated server', () => {
     expect(server.seen.filter((f) => f.includes('"OutputCmd"'))).toHaveLength(1);
   });
 
+  it('[S1] confirmStop writes the StopCmd before it returns, and resolves ok on the server’s Ok', async () => {
+    const server = await recordingServer();
+    cleanups.push(() => server.close());
+    const adapter = createButtplugAdapter({ url: server.url, scanMs: 0, reconnect: false });
+    cleanups.push(() => adapter.close());
+    expect((await adapter.connect()).ok).toBe(true);
+    adapter.setOutput('lovense-lush-0', 'vibrate-0', level(0.5));
+    await vi.waitFor(() => {
+      expect(server.output(0, 0)?.value).toBe(10);
+    });
+    const confirming = adapter.confirmStop();
+    // Anything sent after confirmStop returned follows its stop on the wire.
+    adapter.setOutput('lovense-nora-1', 'vibrate-0', level(0.5));
+    expect(await confirming).toStrictEqual({ ok: true });
+    const order = server.seen.filter((f) => f.includes('"StopCmd"') || f.includes('"OutputCmd"'));
+    expect(order.slice(-2).map((f) => (f.includes('StopCmd') ? 'stop' : 'output'))).toEqual([
+      'stop',
+      'output',
+    ]);
+    expect(server.output(0, 0)?.value).toBe(0);
+  });
+
+  it('confirmStop resolves ok: false when not connected, and when the server never answers (then the connection counts as lost)', async () => {
+    const idle = createButtplugAdapter({ url: 'ws://127.0.0.1:1', reconnect: false });
+    expect(await idle.confirmStop()).toStrictEqual({
+      ok: false,
+      error: 'not connected to the device server',
+    });
+    const { server, adapter, events } = await setUp({}, { requestTimeoutMs: 200 });
+    server.ignoreClient(true);
+    expect(await adapter.confirmStop()).toStrictEqual({
+      ok: false,
+      error: 'the device server did not confirm the stop within 200 ms',
+    });
+    expect(events.map((e) => e.type)).toContain('connection-lost');
+  });
+
   it('[S1] a removed device is reported as lost', async () => {
     const { server, events } = await setUp();
     server.removeDevice(0);

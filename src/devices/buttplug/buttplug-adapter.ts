@@ -5,7 +5,12 @@ import {
   type ButtplugClientDevice,
 } from 'buttplug';
 import { featureKey, type DeviceSpec, type GovernedLevel } from '../../core';
-import type { DeviceAdapter, DeviceAdapterEvent, DeviceAdapterListener } from '../adapter';
+import type {
+  DeviceAdapter,
+  DeviceAdapterEvent,
+  DeviceAdapterListener,
+  StopConfirmation,
+} from '../adapter';
 import { GuardedConnector, PingingClient } from './guarded-client';
 import {
   deviceId,
@@ -15,7 +20,7 @@ import {
   type MappedOutput,
 } from './mapping';
 import { createPacer, realTimers, type Timers } from './pacer';
-import { withTimeout } from './timeout';
+import { TimeoutError, withTimeout } from './timeout';
 
 export type ButtplugAdapterOptions = Readonly<{
   url?: string;
@@ -225,6 +230,35 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
     return { ok: true };
   };
 
+  /**
+   * The one stop path, for `stopAll` and `confirmStop`. The StopCmd frame is written before
+   * anything else here, and before this returns; its Ok reply is only watched, never awaited by
+   * `stopAll` (S1). Bookkeeping comes after the write. A stop not confirmed in time means the
+   * server cannot be trusted with the toys: the connection is treated as lost. Never rejects.
+   */
+  const sendStop = (): Promise<StopConfirmation> => {
+    const c = client;
+    const reply = c?.connected === true ? c.stopAllDevices() : null;
+    pacer.resetToZero();
+    if (reply === null)
+      return Promise.resolve({ ok: false, error: 'not connected to the device server' });
+    return withTimeout(reply, timeoutMs, 'stop').then(
+      (): StopConfirmation => ({ ok: true }),
+      (error: unknown): StopConfirmation => {
+        const why = (error as Error).message;
+        emit({ type: 'error', message: `stop not confirmed: ${why}` });
+        lose('the device server did not confirm a stop');
+        return {
+          ok: false,
+          error:
+            error instanceof TimeoutError
+              ? `the device server did not confirm the stop within ${timeoutMs} ms`
+              : `the device server did not confirm the stop: ${why}`,
+        };
+      },
+    );
+  };
+
   const scan = async (c: PingingClient, ms: number) => {
     try {
       await withTimeout(c.startScanning(), timeoutMs, 'start scanning');
@@ -261,17 +295,9 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
       await withTimeout(c.disconnect(), timeoutMs, 'disconnecting').catch(() => undefined);
     },
     stopAll() {
-      const c = client;
-      // The frame is written before anything else here, and before this returns; the reply is
-      // only watched, never awaited (S1). Bookkeeping comes after the write.
-      const reply = c?.connected === true ? c.stopAllDevices() : null;
-      pacer.resetToZero();
-      if (reply === null) return;
-      withTimeout(reply, timeoutMs, 'stop').catch((error: unknown) => {
-        emit({ type: 'error', message: `stop not confirmed: ${(error as Error).message}` });
-        lose('the device server did not confirm a stop');
-      });
+      void sendStop();
     },
+    confirmStop: sendStop,
     setOutput(device: string, feature: string, value: GovernedLevel) {
       const key = featureKey(device, feature);
       const found = outputOf(key);

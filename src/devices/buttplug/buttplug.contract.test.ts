@@ -43,6 +43,11 @@ devicePortContract(
         sendBadFrame: () => {
           server.sendRaw('[{"DeviceList":{"Id":0,"Devices":{"0":{"DeviceIndex":"zero"}}}}]');
         },
+        confirmStop: () => adapter.confirmStop(),
+        requestTimeoutMs: 1000,
+        stopAnswering: () => {
+          server.ignoreClient(true);
+        },
         settleMs: 100,
         timeoutMs: 1000,
       },

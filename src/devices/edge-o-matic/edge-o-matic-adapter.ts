@@ -5,6 +5,7 @@ import type {
   DeviceAdapterEvent,
   DeviceAdapterListener,
 } from '../adapter';
+import { confirmMotorZero } from './confirm-stop';
 import { openLink, type Link } from './link';
 import {
   command,
@@ -261,6 +262,19 @@ export function createEdgeOMaticAdapter(options: EdgeOMaticAdapterOptions): Devi
     stopAll() {
       // Written to the socket now, past the rate limit and the repeat check (S1).
       gate.stop();
+    },
+    confirmStop() {
+      gate.stop(); // as stopAll: written now, before anything else (S1)
+      if (state !== 'open' || link === undefined)
+        return Promise.resolve({ ok: false, error: 'not connected to the Edge-o-Matic' });
+      return confirmMotorZero({
+        listen(listener) {
+          frameListeners.add(listener);
+          return () => frameListeners.delete(listener);
+        },
+        timers,
+        timeoutMs: o.requestTimeoutMs,
+      });
     },
     setOutput(device: string, feature: string, value: GovernedLevel) {
       if (device !== EOM_DEVICE.id || feature !== 'motor')

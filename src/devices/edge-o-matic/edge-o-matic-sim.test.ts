@@ -77,6 +77,33 @@ describe('the simulated Edge-o-Matic', () => {
     ]);
   });
 
+  it('ignoreClients: frames arrive but are neither run nor answered, and nothing streams, until it is lifted', async () => {
+    const sim = await startEdgeOMaticSim({ readings: { intervalMs: 10 } });
+    cleanups.push(() => sim.close());
+    const heard: unknown[] = [];
+    sim.onMessage((message) => heard.push(message));
+    const { socket, received } = await client(sim);
+    socket.send('{"streamReadings":{"nonce":1}}');
+    await eventually(() => {
+      expect(readingsIn(received).length).toBeGreaterThan(0);
+    });
+    sim.ignoreClients(true);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const before = received.length;
+    socket.send('{"setMotor":90}');
+    await eventually(() => {
+      expect(heard).toContainEqual({ setMotor: 90 });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received).toHaveLength(before);
+    expect(sim.motor()).toBe(0);
+    sim.ignoreClients(false);
+    socket.send('{"setMotor":40}');
+    await eventually(() => {
+      expect(sim.motor()).toBe(40);
+    });
+  });
+
   it('S5: sets its motor to 0 when its client disconnects or is dropped', async () => {
     const sim = await startEdgeOMaticSim();
     cleanups.push(() => sim.close());

@@ -40,6 +40,12 @@ export type EdgeOMaticSim = Readonly<{
   pushReading(reading: Partial<SimReading>): void;
   /** Drops every client at once, as a lost Wi-Fi would. */
   dropConnections(): void;
+  /**
+   * While on, frames from clients still arrive (and reach `onMessage`) but are neither run nor
+   * answered, and no readings are streamed: a device that hangs with its connections open.
+   * Off again, it carries on with the next frame; what it ignored meanwhile is gone.
+   */
+  ignoreClients(ignore: boolean): void;
   clientCount(): number;
   close(): Promise<void>;
 }>;
@@ -73,8 +79,10 @@ export async function startEdgeOMaticSim(
   const listeners = new Set<(message: unknown) => void>();
   const bootedAt = performance.now();
   let tick = 0;
+  let ignoring = false;
 
   const stream = (reading: SimReading) => {
+    if (ignoring) return;
     const text = readingsFrame(device, reading, Math.round(performance.now() - bootedAt));
     for (const [socket, client] of clients) if (client.streaming) socket.send(text);
   };
@@ -99,6 +107,7 @@ export async function startEdgeOMaticSim(
         // Listeners get the raw text.
       }
       for (const listener of [...listeners]) listener(message);
+      if (ignoring) return;
       const reply = answerFrame(text, device, client);
       if (reply !== undefined) socket.send(reply);
     });
@@ -138,6 +147,9 @@ export async function startEdgeOMaticSim(
     dropConnections() {
       device.motor = 0;
       for (const socket of clients.keys()) socket.terminate();
+    },
+    ignoreClients(ignore) {
+      ignoring = ignore;
     },
     clientCount: () => clients.size,
     close() {

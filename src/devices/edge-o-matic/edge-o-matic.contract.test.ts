@@ -31,6 +31,11 @@ devicePortContract(
         sendBadFrame: () => {
           sim.sendRaw('{"readings":{"pressure":"high","pavg":1,"arousal":1,"motor":0,"millis":1}}');
         },
+        confirmStop: () => adapter.confirmStop(),
+        requestTimeoutMs: 1000,
+        stopAnswering: () => {
+          sim.ignoreClients(true);
+        },
         settleMs: 150,
         timeoutMs: 1000,
       },
