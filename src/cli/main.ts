@@ -2,6 +2,7 @@ import { demoCommand } from './demo';
 import { devicesCommand } from './devices/devices-command';
 import { EXIT, processIo, type CliIo } from './io';
 import { replayCommand } from './replay/replay-command';
+import { serveCommand } from './serve/serve-command';
 import { simCommand } from './sim/sim-command';
 import { USAGE } from './usage';
 
@@ -28,6 +29,8 @@ function run(argv: readonly string[], io: CliIo): number | Promise<number> {
       return demoCommand(args, io);
     case 'devices':
       return devicesCommand(args, io);
+    case 'serve':
+      return serveCommand(args, io);
     case '--help':
     case '-h':
     case 'help':

@@ -54,7 +54,10 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
   framed({
     type: z.literal('reading'),
     kind: z.literal('heart-rate'),
-    bpm: z.int('must be a whole number').min(20, 'must be at least 20').max(250, 'must be at most 250'),
+    bpm: z
+      .int('must be a whole number')
+      .min(20, 'must be at least 20')
+      .max(250, 'must be at most 250'),
   }),
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;

@@ -11,6 +11,7 @@ function fakeAdapter() {
     name: 'fake',
     connect: () => Promise.resolve({ ok: true, devices: [] }),
     close: () => Promise.resolve(),
+    confirmStop: () => Promise.resolve({ ok: true as const }),
     stopAll: () => undefined,
     setOutput: () => undefined,
     on(listener) {

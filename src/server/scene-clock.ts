@@ -9,9 +9,13 @@ export type SceneClock = Readonly<{
   now(): number;
 }>;
 
-export function createSceneClock(source: () => number = () => performance.now()): SceneClock {
-  const origin = source();
-  let last = 0;
+export function createSceneClock(
+  source: () => number = () => performance.now(),
+  /** Where the clock starts: a restored scene's clock goes on from its last event. */
+  startAt = 0,
+): SceneClock {
+  const origin = source() - startAt;
+  let last = startAt;
   return {
     now() {
       // The source is monotonic already; the guard keeps the promise if an injected one is not.

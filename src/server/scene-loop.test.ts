@@ -177,6 +177,18 @@ describe('createSceneLoop', () => {
     expect(heard.map((r) => r.event.at)).toEqual([4100]);
   });
 
+  it('S7: a loop restored from its stored events has the same state, without re-sending anything', () => {
+    const { loop, memory } = running();
+    const [first, ...rest] = memory.events();
+    if (first?.type !== 'scene.created') throw new Error('the log starts with scene.created');
+    const again = recorder();
+    const restored = createSceneLoop(first, again, rest);
+    expect(restored.state).toEqual(loop.state);
+    expect(again.calls).toEqual([]);
+    restored.dispatch({ type: 'safeword', at: 4500, by: 'submissive', word: 'red' });
+    expect(again.calls).toEqual(['stopAll', 'set wand/vibrate=0', 'log safeword']);
+  });
+
   describe('submit, the live entry', () => {
     it('S1: a red reaches the devices at once; its fold waits for the yield, with later events behind it in order', () => {
       const { loop, calls, later, memory } = running();

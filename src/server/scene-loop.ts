@@ -1,6 +1,7 @@
 import {
   createScene,
   isStopRequest,
+  replay,
   step,
   stopsAtOnce,
   type CreatedEvent,
@@ -53,9 +54,20 @@ export type SceneLoop = {
  * It does IO only through its ports. Per step, in this order: stop-all (S1), then outputs, then
  * the log (S7), then listeners — so a stop never waits on storage, rendering or a reply.
  */
-export function createSceneLoop(created: CreatedEvent, ports: SceneLoopPorts): SceneLoop {
-  let state = createScene(created).state;
-  ports.log.append(created);
+export function createSceneLoop(
+  created: CreatedEvent,
+  ports: SceneLoopPorts,
+  /** The events after `created` already in the log (a restarted server): folded, not re-sent. */
+  stored?: readonly SceneEvent[],
+): SceneLoop {
+  let state: SceneState;
+  if (stored === undefined) {
+    state = createScene(created).state;
+    ports.log.append(created);
+  } else {
+    // Replayed without touching a device or the log: what the devices did then is past.
+    state = replay([created, ...stored]).state;
+  }
   const listeners = new Set<StepListener>();
 
   const defer = ports.defer ?? ((fn: () => void) => setTimeout(fn, 0));

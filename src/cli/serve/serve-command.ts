@@ -1,0 +1,159 @@
+import { homedir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { renderUnicodeCompact } from 'uqr';
+import { createButtplugAdapter } from '../../devices/buttplug/buttplug-adapter';
+import { startButtplugSimServer, type ButtplugSimServer } from '../../devices/buttplug-sim/server';
+import { databasePath, defaultDataDir } from '../../server/store/data-dir';
+import { startServer } from '../../server/start-server';
+import { booleanFlag, parseFlags, stringFlag } from '../args';
+import { EXIT, type CliIo } from '../io';
+import { processSignals, type SignalSource } from '../signals';
+import { USAGE } from '../usage';
+import { parsePort } from './port';
+
+export const DEFAULT_PORT = 8417;
+export const DEFAULT_BUTTPLUG_URL = 'ws://127.0.0.1:12345';
+/** The virtual toys `--sim` offers: one vibrator, and one with two kinds of output. */
+export const SIM_TOYS = ['Lovense Lush', 'Lovense Nora'];
+export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+const REQUEST_TIMEOUT_MS = 3000;
+
+export type ServeOverrides = Readonly<{
+  signals?: SignalSource;
+  /** Resolves when the server is up (tests read its address). */
+  onReady?: (url: string) => void;
+  /** Tests end the run with this instead of a signal. */
+  stopWhen?: Promise<unknown>;
+  webRoot?: string;
+}>;
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  sim: { type: 'boolean' },
+  buttplug: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  lan: { type: 'boolean' },
+  data: { type: 'string' },
+} as const;
+
+/**
+ * `redline serve`: the server for the console and the panel, with the toys of a Buttplug server
+ * (Intiface, or `--sim`: Redline's simulated one, started here). Runs until SIGINT or SIGTERM;
+ * then every scene is stopped (the stop first, then recorded), and everything closed.
+ */
+export async function serveCommand(
+  args: readonly string[],
+  io: CliIo,
+  overrides: ServeOverrides = {},
+): Promise<number> {
+  const fail = (message: string, status: number = EXIT.usage) => {
+    io.stderr(`redline serve: ${message}\n`);
+    return status;
+  };
+  const flags = parseFlags(args, OPTIONS, 0);
+  if (!flags.ok) return fail(flags.errors.join('; '));
+  if (booleanFlag(flags.value, 'help')) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  const port = parsePort(stringFlag(flags.value, 'port'), DEFAULT_PORT);
+  if (!port.ok) return fail(`--port ${port.errors.join('; ')}`);
+  const lan = booleanFlag(flags.value, 'lan');
+  const hostFlag = stringFlag(flags.value, 'host');
+  if (lan && hostFlag !== undefined) return fail('give either --lan or --host, not both');
+  const host = hostFlag ?? (lan ? '0.0.0.0' : '127.0.0.1');
+  const sim = booleanFlag(flags.value, 'sim');
+  const buttplugFlag = stringFlag(flags.value, 'buttplug');
+  if (sim && buttplugFlag !== undefined) return fail('give either --sim or --buttplug, not both');
+  const dataDir =
+    stringFlag(flags.value, 'data') ?? defaultDataDir(process.env, process.platform, homedir());
+
+  let simServer: ButtplugSimServer | null = null;
+  if (sim) simServer = await startButtplugSimServer({ port: 0, devices: SIM_TOYS });
+  const buttplugUrl = simServer?.url ?? buttplugFlag ?? DEFAULT_BUTTPLUG_URL;
+  const report = (message: string) => {
+    io.stderr(`redline serve: ${message}\n`);
+  };
+  const started = await startServer({
+    host,
+    port: port.value,
+    databasePath: databasePath(dataDir),
+    devices: createButtplugAdapter({
+      url: buttplugUrl,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+      scanMs: 1000,
+    }),
+    webRoot: overrides.webRoot ?? WEB_ROOT,
+    report,
+  });
+  if (!started.ok) {
+    await simServer?.close();
+    const hint = sim ? '' : ' (is Intiface Central running, or try --sim for virtual toys?)';
+    return fail(`could not start: ${started.error}${hint}`, EXIT.unreachable);
+  }
+  const { server } = started;
+  io.stdout(
+    banner({
+      url: server.url,
+      panelUrl: server.panelBaseUrl,
+      dataDir,
+      buttplugUrl,
+      sim,
+      lan: host !== '127.0.0.1',
+    }),
+  );
+  if (server.restored > 0)
+    io.stdout(
+      `${server.restored} scene(s) from before came back stopped: nothing resumes by itself.\n`,
+    );
+  overrides.onReady?.(server.url);
+
+  const signal = await new Promise<'SIGINT' | 'SIGTERM' | null>((resolve) => {
+    const stopListening = (overrides.signals ?? processSignals)((s) => {
+      stopListening();
+      resolve(s);
+    });
+    void overrides.stopWhen?.then(() => {
+      stopListening();
+      resolve(null);
+    });
+  });
+  await server.close();
+  await simServer?.close();
+  io.stdout('\nEvery scene is stopped, every toy is at zero, and Redline has closed.\n');
+  return signal === null ? EXIT.ok : EXIT[signal];
+}
+
+function banner(b: {
+  url: string;
+  panelUrl: string;
+  dataDir: string;
+  buttplugUrl: string;
+  sim: boolean;
+  lan: boolean;
+}): string {
+  const toys = b.sim
+    ? `virtual toys (${SIM_TOYS.join(', ')}) on a simulated device server at ${b.buttplugUrl}`
+    : `the device server at ${b.buttplugUrl}`;
+  const lines = [
+    'Redline is running.',
+    '',
+    `  Open the console:  ${b.url}`,
+    `  Panel (phone):     ${b.panelUrl}`,
+    `  Toys:              ${toys}`,
+    `  Data folder:       ${b.dataDir}`,
+    '',
+    b.lan
+      ? 'Scan this with the receiver’s phone to open Redline, then pair it with the code the console shows:'
+      : 'Listening on this computer only. Open the panel in a second browser window here, or restart with\n--lan to let a phone on the same Wi-Fi join. The code below opens the panel address:',
+    '',
+    renderUnicodeCompact(b.panelUrl, { border: 1 }),
+    '',
+    'Keep physical means to stop at hand as well: the toy’s own button (or removing the toy), and the',
+    'restraint release or safety shears within reach. Ctrl+C stops every scene and exits.',
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createAttemptLimiter, type AttemptLimiter } from '../attempt-limiter';
+import type { DeviceHub } from '../device-hub';
+import type { SceneRegistry } from '../scenes/scene-registry';
+import { createSocketSession } from '../ws/socket-session';
+import { addRoutes } from './routes';
+import { addSecurityHeaders } from './security-headers';
+
+export type AppOptions = Readonly<{
+  registry: SceneRegistry;
+  hub: DeviceHub;
+  /** The built web app (dist/web); when missing, `/` says how to build it. */
+  webRoot: string;
+  panelBaseUrl(): string;
+  /** Failed pairings and sign-ins per address (defaults: 10 a minute). */
+  limiter?: AttemptLimiter;
+}>;
+
+/** Bodies and frames are small; anything larger is refused before it is read. */
+const BODY_LIMIT = 16 * 1024;
+const SOCKET_PAYLOAD_LIMIT = 64 * 1024;
+
+/**
+ * The HTTP and WebSocket server as a Fastify instance, not yet listening (tests call it in-process
+ * with `inject`). No request logging: nothing a person typed, and no secret, lands in a log.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: false });
+  const limiter = options.limiter ?? createAttemptLimiter({ max: 10, windowMs: 60_000 });
+  addSecurityHeaders(app);
+  await app.register(fastifyWebsocket, { options: { maxPayload: SOCKET_PAYLOAD_LIMIT } });
+
+  app.get('/ws', { websocket: true }, (socket, request) => {
+    const session = createSocketSession({
+      registry: options.registry,
+      limiter,
+      remote: request.ip,
+      send: (frame) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+      },
+      close: (code, reason) => {
+        socket.close(code, reason);
+      },
+    });
+    socket.on('message', (data, isBinary) => {
+      session.receive(data, isBinary);
+    });
+    socket.on('close', () => {
+      session.closed();
+    });
+    socket.on('error', () => {
+      session.closed();
+    });
+  });
+
+  addRoutes(app, {
+    registry: options.registry,
+    hub: options.hub,
+    pairLimiter: limiter,
+    panelBaseUrl: options.panelBaseUrl,
+  });
+
+  if (existsSync(options.webRoot)) {
+    await app.register(fastifyStatic, { root: options.webRoot, index: 'index.html' });
+  } else {
+    app.get('/', (_request, reply) =>
+      reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built yet: run `npm run build:web` (npm start does it).\n'),
+    );
+  }
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      error: `nothing at ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      code: 'not-found',
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,208 @@
+import {
+  parseAgreement,
+  type CreatedEvent,
+  type DeviceSpec,
+  type Result,
+  type SceneEvent,
+} from '../../core';
+import type { Role } from '../../protocol/frames';
+import { bridgeDevices } from '../device-bridge';
+import type { DeviceHub } from '../device-hub';
+import { mapDevices } from '../device-map';
+import { createSceneClock } from '../scene-clock';
+import {
+  hashSecret,
+  newPairingCode,
+  newSceneId,
+  newSecret,
+  normalizePairingCode,
+  PAIRING_CODE_TTL_MS,
+} from '../secrets';
+import type { Store } from '../store/store';
+import { createSceneRuntime, holdsDevices, type SceneRuntime } from './scene-runtime';
+import { templateAgreement } from './templates';
+
+export type NewScene = Readonly<{
+  mode: 'pair' | 'solo';
+  names: Readonly<{ dominant?: string | undefined; submissive: string }>;
+  devices: readonly string[];
+}>;
+export type Pairing = Readonly<{ code: string; expiresAt: number }>;
+export type Credentials = Readonly<{ sceneId: string; role: Role; secret: string }>;
+export type PairResult =
+  | { ok: true; credentials: Credentials }
+  | { ok: false; reason: 'malformed' | 'unknown' | 'expired' | 'used' };
+
+export type SceneRegistry = Readonly<{
+  create(input: NewScene): Result<{ credentials: Credentials; pairing: Pairing | null }>;
+  /** A fresh code for the panel (a lost or replaced phone); the old panel's secret is replaced on pairing. */
+  newPairing(sceneId: string): Pairing;
+  pair(code: string): PairResult;
+  /** The role this secret holds in this scene, or null. Never tells which part was wrong. */
+  authenticate(sceneId: string, secret: string): { role: Role; lastSeq: number } | null;
+  /** Remembers the highest frame number a participant used (the replay guard survives restarts). */
+  seen(sceneId: string, role: Role, seq: number): void;
+  get(sceneId: string): SceneRuntime | undefined;
+  /** Brings back every open scene from the store, stopped (never resumes stimulation). */
+  restore(): number;
+  /** Stops every scene (the server is going away): the stop first, then recorded. */
+  interruptAll(): void;
+  dispose(): void;
+}>;
+
+export type RegistryOptions = Readonly<{
+  store: Store;
+  hub: DeviceHub;
+  wallNow?: () => number;
+  report(message: string): void;
+}>;
+
+export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
+  const { store, hub } = options;
+  const wallNow = options.wallNow ?? (() => Date.now());
+  const runtimes = new Map<string, SceneRuntime>();
+  const detach = new Map<string, () => void>();
+
+  const otherActive = (sceneId: string) =>
+    [...runtimes.values()].some((r) => r.sceneId !== sceneId && holdsDevices(r.state()));
+
+  /**
+   * Runs a scene whose `created` event is already stored, with the events stored after it. A new
+   * scene is bridged to its devices (a lost toy stops it: S1, S5); a restored one is stopped.
+   */
+  const start = (created: CreatedEvent, stored: readonly SceneEvent[], bridge: boolean) => {
+    const sceneId = created.sceneId;
+    const report = (message: string) => {
+      options.report(`scene ${sceneId}: ${message}`);
+    };
+    const runtime = createSceneRuntime({
+      created,
+      stored,
+      log: store.eventLog(sceneId),
+      devices: hub.adapter,
+      confirmStop: () => hub.adapter.confirmStop(),
+      devicesConnected: () => hub.connected(),
+      otherSceneActive: () => otherActive(sceneId),
+      clock: createSceneClock(undefined, stored.at(-1)?.at ?? created.at),
+      report,
+      onStep: (state) => {
+        if (state.phase === 'closed') store.setStatus(sceneId, 'closed');
+      },
+    });
+    runtimes.set(sceneId, runtime);
+    const map = mapDevices(created.devices, hub.devices());
+    if (bridge && map.ok)
+      detach.set(
+        sceneId,
+        bridgeDevices(hub.adapter, {
+          map: map.value,
+          dispatch: (event) => {
+            runtime.submit(event);
+          },
+          now: () => runtime.view().now,
+          report,
+        }),
+      );
+    return runtime;
+  };
+
+  const newPairing = (sceneId: string): Pairing => {
+    const code = newPairingCode();
+    const expiresAt = wallNow() + PAIRING_CODE_TTL_MS;
+    store.addPairingCode({
+      codeHash: hashSecret(code),
+      sceneId,
+      role: 'submissive',
+      expiresWallMs: expiresAt,
+    });
+    return { code, expiresAt };
+  };
+
+  return {
+    create(input) {
+      const chosen: DeviceSpec[] = [];
+      for (const id of input.devices) {
+        const device = hub.devices().find((d) => d.id === id);
+        if (device === undefined)
+          return { ok: false, errors: [`devices: no device "${id}" is connected`] };
+        chosen.push(device);
+      }
+      const agreement = templateAgreement({
+        mode: input.mode,
+        names: input.names,
+        devices: chosen,
+      });
+      const parsed = parseAgreement(agreement);
+      if (!parsed.ok) return parsed;
+      const sceneId = newSceneId();
+      const created: CreatedEvent = {
+        type: 'scene.created',
+        at: 0,
+        sceneId,
+        agreement,
+        devices: chosen,
+      };
+      const role: Role = input.mode === 'solo' ? 'submissive' : 'dominant';
+      const secret = newSecret();
+      store.createScene({
+        created,
+        createdWallMs: wallNow(),
+        participants: [{ role, secretHash: hashSecret(secret) }],
+      });
+      start(created, [], true);
+      return {
+        ok: true,
+        value: {
+          credentials: { sceneId, role, secret },
+          pairing: input.mode === 'pair' ? newPairing(sceneId) : null,
+        },
+      };
+    },
+    newPairing,
+    pair(input) {
+      const code = normalizePairingCode(input);
+      if (code === null) return { ok: false, reason: 'malformed' };
+      const claim = store.claimPairingCode(hashSecret(code), wallNow());
+      if (!claim.ok) return claim;
+      const secret = newSecret();
+      store.setParticipant(claim.sceneId, claim.role, hashSecret(secret));
+      return { ok: true, credentials: { sceneId: claim.sceneId, role: claim.role, secret } };
+    },
+    authenticate(sceneId, secret) {
+      if (!runtimes.has(sceneId)) return null;
+      return store.participant(sceneId, hashSecret(secret));
+    },
+    seen(sceneId, role, seq) {
+      store.setLastSeq(sceneId, role, seq);
+    },
+    get: (sceneId) => runtimes.get(sceneId),
+    restore() {
+      let count = 0;
+      for (const row of store.scenes()) {
+        if (row.status !== 'open' || runtimes.has(row.sceneId)) continue;
+        const events = store.events(row.sceneId);
+        if (!events.ok) {
+          options.report(
+            `scene ${row.sceneId} could not be read back: ${events.errors.join('; ')}`,
+          );
+          continue;
+        }
+        const [created, ...rest] = events.value;
+        if (created?.type !== 'scene.created') continue;
+        const runtime = start(created, rest, false);
+        // S5: a scene that was running when the server went away comes back stopped.
+        runtime.interrupt();
+        count += 1;
+      }
+      return count;
+    },
+    interruptAll() {
+      for (const runtime of runtimes.values()) runtime.interrupt();
+    },
+    dispose() {
+      for (const d of detach.values()) d();
+      for (const runtime of runtimes.values()) runtime.dispose();
+      runtimes.clear();
+    },
+  };
+}

@@ -1,0 +1,288 @@
+import {
+  isActive,
+  nextWakeAt,
+  senderRefusal,
+  type CreatedEvent,
+  type Effect,
+  type SceneEvent,
+  type SceneState,
+} from '../../core';
+import type { DevicePort } from '../../devices/port';
+import type { ChecklistItem, ClientFrame, ErrorCode, Role } from '../../protocol/frames';
+import { sceneView, type SceneView, type ServerFrame } from '../../protocol/view';
+import type { EventLog } from '../event-log';
+import type { SceneClock } from '../scene-clock';
+import { createSceneLoop } from '../scene-loop';
+import { frameEvent, isLocalFrame, type LocalFrame } from './frame-events';
+import { checklistFor, setupMissing } from './setup';
+
+/** One connected screen: where its frames go, and how to close it. */
+export type Screen = Readonly<{
+  send(frame: ServerFrame): void;
+  /** `replaced`: another screen took this role (the screen should not come back by itself). */
+  close(reason: string, why: 'replaced' | 'going-away'): void;
+}>;
+export type Reply = (frame: ServerFrame) => void;
+
+export type SceneRuntimeOptions = Readonly<{
+  created: CreatedEvent;
+  /** The events after `created` already stored (a restarted server). */
+  stored?: readonly SceneEvent[];
+  log: EventLog;
+  devices: DevicePort;
+  /** Stops every device and resolves once the device side confirmed it (the set-up's test). */
+  confirmStop(): Promise<{ ok: true } | { ok: false; error: string }>;
+  devicesConnected(): boolean;
+  otherSceneActive(): boolean;
+  clock: SceneClock;
+  /** A line for the server's own output; never a secret. */
+  report(message: string): void;
+  /** After every step, for whoever tracks scenes (which holds the toys, which is closed). */
+  onStep?(state: SceneState): void;
+}>;
+
+export type SceneRuntime = Readonly<{
+  sceneId: string;
+  state(): SceneState;
+  view(): SceneView;
+  /** Connects a screen in a role; a second screen in the same role replaces the first. */
+  attach(role: Role, screen: Screen): () => void;
+  /** Carries out one validated frame from `role`; answers `ack` or `error` through `reply`. */
+  handle(role: Role, frame: ClientFrame, reply: Reply): void;
+  /** An event from the server itself (a lost device): through the same stop-first path. */
+  submit(event: SceneEvent): void;
+  /** Stops the scene for good (the server is going away): stop first, then recorded. */
+  interrupt(): void;
+  dispose(): void;
+}>;
+
+const refuse = (reply: Reply, code: ErrorCode, message: string, seq: number) => {
+  reply({ type: 'error', code, message, seq });
+};
+
+/**
+ * One live scene on the server: its loop (the core, the devices, the log), its timers, its set-up
+ * and the screens watching it. A frame becomes a scene event and goes through the loop's
+ * `submit`, so a stop reaches the toys before anything else (S1); it is acknowledged only after
+ * the loop stored it (S7).
+ */
+export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
+  const { clock } = options;
+  const screens = new Map<Role, Screen>();
+  const checked = new Set<ChecklistItem>();
+  let testStop: { at: number; ok: boolean; message: string } | null = null;
+  let heartRate: { bpm: number; at: number } | null = null;
+  /** Events waiting for their step: who to acknowledge. */
+  const awaiting = new Map<SceneEvent, { seq: number; reply: Reply }>();
+  /** Events the log could not store: answered with an error, never an ack (S7). */
+  const unstored = new Set<SceneEvent>();
+  let storageBroken = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+
+  const log: EventLog = {
+    append(event) {
+      if (storageBroken) {
+        unstored.add(event);
+        return;
+      }
+      try {
+        options.log.append(event);
+      } catch (error) {
+        // A scene must not run unrecorded: stop the toys now, then stop the scene itself.
+        storageBroken = true;
+        unstored.add(event);
+        options.devices.stopAll();
+        options.report(`could not store the scene, so it was stopped: ${(error as Error).message}`);
+        setTimeout(() => {
+          loop.submit({ type: 'scene.interrupted', at: clock.now(), by: 'system' });
+        }, 0);
+      }
+    },
+  };
+  const loop = createSceneLoop(options.created, { devices: options.devices, log }, options.stored);
+  const agreement = loop.state.agreement;
+  const checklist = checklistFor(agreement);
+
+  const missing = () =>
+    loop.state.phase !== 'setup'
+      ? []
+      : setupMissing({
+          mode: agreement.mode,
+          checklist,
+          checked,
+          // The core also wants a recent heartbeat: a panel that is connected but silent is no stop.
+          panelConnected: screens.has('submissive') && heartbeatFresh(loop.state, clock.now()),
+          testStopOk: testStop?.ok === true,
+          devicesConnected: options.devicesConnected(),
+          lostDevices: loop.state.lostDevices,
+          otherSceneActive: options.otherSceneActive(),
+        });
+
+  const view = (): SceneView =>
+    sceneView(loop.state, {
+      now: clock.now(),
+      setup: { checklist, checked: [...checked], testStop, missing: missing() },
+      presence: { console: screens.has('dominant'), panel: screens.has('submissive') },
+      heartRate,
+    });
+
+  const broadcast = (effects: readonly Effect[]) => {
+    if (screens.size === 0) return;
+    const frame: ServerFrame = { type: 'view', view: view(), effects };
+    for (const screen of screens.values()) screen.send(frame);
+  };
+
+  const arm = () => {
+    clearTimeout(timer);
+    if (disposed || loop.state.phase === 'closed') return;
+    const wake = nextWakeAt(loop.state);
+    if (wake === null) return;
+    timer = setTimeout(
+      () => {
+        loop.submit({ type: 'tick', at: clock.now() });
+      },
+      Math.max(0, wake - clock.now()),
+    );
+  };
+
+  loop.subscribe(({ event, effects, state }) => {
+    const waiting = awaiting.get(event);
+    if (waiting !== undefined) {
+      awaiting.delete(event);
+      const rejected = effects.find((e) => e.type === 'rejected' && e.event === event.type);
+      if (unstored.has(event))
+        refuse(
+          waiting.reply,
+          'internal',
+          'Redline could not store this, so the scene was stopped',
+          waiting.seq,
+        );
+      else if (rejected?.type === 'rejected')
+        refuse(waiting.reply, 'refused', rejected.reason, waiting.seq);
+      else waiting.reply({ type: 'ack', seq: waiting.seq });
+    }
+    unstored.delete(event);
+    options.onStep?.(state);
+    broadcast(effects);
+    arm();
+  });
+
+  const handleLocal = (role: Role, frame: LocalFrame, reply: Reply) => {
+    const setupRole: Role = agreement.mode === 'solo' ? 'submissive' : 'dominant';
+    switch (frame.type) {
+      case 'setup.check':
+        if (role !== setupRole) {
+          refuse(reply, 'forbidden', `the ${setupRole} ticks the checklist`, frame.seq);
+          return;
+        }
+        if (loop.state.phase !== 'setup') {
+          refuse(reply, 'refused', 'the checklist belongs to the set-up', frame.seq);
+          return;
+        }
+        if (!checklist.includes(frame.item)) {
+          refuse(reply, 'refused', `${frame.item} is not on this scene's checklist`, frame.seq);
+          return;
+        }
+        if (frame.done) checked.add(frame.item);
+        else checked.delete(frame.item);
+        reply({ type: 'ack', seq: frame.seq });
+        broadcast([]);
+        return;
+      case 'stop.test':
+        if (role !== 'submissive') {
+          refuse(reply, 'forbidden', 'the test stop is the receiver’s', frame.seq);
+          return;
+        }
+        if (loop.state.phase !== 'setup') {
+          refuse(reply, 'refused', 'the test stop belongs to the set-up', frame.seq);
+          return;
+        }
+        reply({ type: 'ack', seq: frame.seq });
+        void options.confirmStop().then((result) => {
+          testStop = {
+            at: clock.now(),
+            ok: result.ok,
+            message: result.ok ? 'every device confirmed the stop' : result.error,
+          };
+          broadcast([]);
+        });
+        return;
+      case 'reading':
+        if (role !== 'submissive') {
+          refuse(reply, 'forbidden', 'heart rate comes from the panel', frame.seq);
+          return;
+        }
+        heartRate = { bpm: frame.bpm, at: clock.now() };
+        reply({ type: 'ack', seq: frame.seq });
+        broadcast([]);
+        return;
+    }
+  };
+
+  const handle = (role: Role, frame: ClientFrame, reply: Reply) => {
+    if (isLocalFrame(frame)) {
+      handleLocal(role, frame, reply);
+      return;
+    }
+    const event = frameEvent(frame, role, clock.now());
+    if (event.type !== 'scene.created' && event.type !== 'tick') {
+      const refusal = senderRefusal(agreement.mode, event.type, role);
+      if (refusal !== null) {
+        refuse(reply, 'forbidden', refusal, frame.seq);
+        return;
+      }
+    }
+    if (event.type === 'scene.start') {
+      const gaps = missing();
+      if (gaps.length > 0) {
+        refuse(reply, 'not-ready', `not ready to start: ${gaps.join('; ')}`, frame.seq);
+        return;
+      }
+    }
+    awaiting.set(event, { seq: frame.seq, reply });
+    loop.submit(event);
+  };
+
+  arm();
+  return {
+    sceneId: loop.state.sceneId,
+    state: () => loop.state,
+    view,
+    attach(role, screen) {
+      const before = screens.get(role);
+      screens.set(role, screen);
+      if (before !== undefined && before !== screen)
+        before.close('another screen took over this role', 'replaced');
+      broadcast([]);
+      return () => {
+        if (screens.get(role) !== screen) return;
+        screens.delete(role);
+        broadcast([]);
+      };
+    },
+    handle,
+    submit: (event) => {
+      loop.submit(event);
+    },
+    interrupt() {
+      if (loop.state.stop === null)
+        loop.submit({ type: 'scene.interrupted', at: clock.now(), by: 'system' });
+      loop.flush();
+    },
+    dispose() {
+      disposed = true;
+      clearTimeout(timer);
+      for (const screen of screens.values()) screen.close('the server is stopping', 'going-away');
+      screens.clear();
+    },
+  };
+}
+
+function heartbeatFresh(s: SceneState, now: number): boolean {
+  const beat = s.lastHeartbeatAt;
+  return beat !== null && now - beat < s.agreement.panel.heartbeatTimeoutSeconds * 1000;
+}
+
+/** True while a scene may drive its toys. */
+export const holdsDevices = (state: SceneState): boolean => isActive(state.phase);

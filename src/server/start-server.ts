@@ -1,0 +1,91 @@
+import { networkInterfaces } from 'node:os';
+import type { DeviceAdapter } from '../devices/adapter';
+import { createAttemptLimiter } from './attempt-limiter';
+import { connectDeviceHub, type DeviceHub } from './device-hub';
+import { buildApp } from './http/app';
+import { createSceneRegistry, type SceneRegistry } from './scenes/scene-registry';
+import { openStore, type Store } from './store/store';
+
+export type ServerOptions = Readonly<{
+  /** 127.0.0.1 by default; 0.0.0.0 (or an address) to let a second phone on the LAN join. */
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  databasePath: string;
+  devices: DeviceAdapter;
+  webRoot: string;
+  report(message: string): void;
+}>;
+
+export type RunningServer = Readonly<{
+  /** The address on this computer. */
+  url: string;
+  /** The address a second phone should open (the LAN address when listening on it). */
+  panelBaseUrl: string;
+  /** How many scenes came back (stopped) from the data folder. */
+  restored: number;
+  registry: SceneRegistry;
+  store: Store;
+  hub: DeviceHub;
+  /** Stops every scene (stop first, then recorded), then closes sockets, devices and storage. */
+  close(): Promise<void>;
+}>;
+
+export async function startServer(
+  options: ServerOptions,
+): Promise<{ ok: true; server: RunningServer } | { ok: false; error: string }> {
+  const connected = await connectDeviceHub(options.devices);
+  if (!connected.ok) return connected;
+  const { hub } = connected;
+  hub.onReport(options.report);
+  let store: Store;
+  try {
+    store = openStore({ path: options.databasePath });
+  } catch (error) {
+    await hub.close();
+    return { ok: false, error: (error as Error).message };
+  }
+  const registry = createSceneRegistry({ store, hub, report: options.report });
+  const restored = registry.restore();
+  let panelBaseUrl = '';
+  const app = await buildApp({
+    registry,
+    hub,
+    webRoot: options.webRoot,
+    panelBaseUrl: () => panelBaseUrl,
+    limiter: createAttemptLimiter({ max: 10, windowMs: 60_000 }),
+  });
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    registry.dispose();
+    store.close();
+    await hub.close();
+    return { ok: false, error: (error as Error).message };
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  const url = `http://127.0.0.1:${port}/`;
+  const lan =
+    options.host === '0.0.0.0' ? lanAddress() : options.host === '127.0.0.1' ? null : options.host;
+  panelBaseUrl = lan === null ? url : `http://${lan}:${port}/`;
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      registry.interruptAll();
+      registry.dispose();
+      await app.close();
+      await hub.close();
+      store.close();
+    })();
+    return closing;
+  };
+  return { ok: true, server: { url, panelBaseUrl, restored, registry, store, hub, close } };
+}
+
+/** The first IPv4 address on the LAN, for the panel's link; null if there is none. */
+function lanAddress(): string | null {
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  return null;
+}
