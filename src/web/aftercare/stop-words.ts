@@ -1,0 +1,53 @@
+import type { Actor, Agreement, StopCause, StopRecord } from '../../core';
+
+/** Names from the agreement where known, otherwise a plain word for the role. */
+export function nameOf(agreement: Agreement, role: 'dominant' | 'submissive'): string {
+  const name = agreement.participants.find((p) => p.role === role)?.name.trim();
+  if (name !== undefined && name !== '') return name;
+  return role === 'dominant' ? 'Your partner' : 'The receiver';
+}
+
+function who(agreement: Agreement, by: Actor): string {
+  switch (by) {
+    case 'dominant':
+    case 'submissive':
+      return nameOf(agreement, by);
+    case 'sensor':
+      return 'A sensor';
+    case 'system':
+      return 'Redline';
+  }
+}
+
+/** Why the scene stopped, in calm words for both partners. */
+export function stopCauseWords(cause: StopCause, by: Actor, agreement: Agreement): string {
+  switch (cause) {
+    case 'red':
+      return `${who(agreement, by)} called red.`;
+    case 'signal':
+      return 'The agreed signal was given, so the scene stopped as agreed.';
+    case 'checkin-missed':
+      return 'A check-in went unanswered, so the scene stopped as agreed.';
+    case 'time':
+      return 'The agreed time ran out.';
+    case 'panel-lost':
+      return "The receiver's panel went quiet (no heartbeat), so the scene stopped to be safe.";
+    case 'device-lost':
+      return 'A toy lost its connection, so everything stopped to be safe.';
+    case 'withdrawn':
+      return `${who(agreement, by)} withdrew consent.`;
+    case 'orgasm-limit':
+      return 'The agreed number of orgasms was reached.';
+    case 'early-orgasm':
+      return 'An orgasm came earlier than agreed, so the scene stopped as agreed.';
+    case 'ended':
+      return `${who(agreement, by)} ended the scene.`;
+    case 'interrupted':
+      return 'The Redline server stopped or restarted, so the scene stopped. It never resumes by itself.';
+  }
+}
+
+export function stopWords(stop: StopRecord | null, agreement: Agreement): string {
+  if (stop === null) return 'The scene ended before it started.';
+  return stopCauseWords(stop.cause, stop.by, agreement);
+}

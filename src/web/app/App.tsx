@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { ConsolePage } from '../console/ConsolePage';
+import { HomePage } from '../home/HomePage';
+import { NewScenePage } from '../new-scene/NewScenePage';
+import { PairPage } from '../pair/PairPage';
+import { PanelPage } from '../panel/PanelPage';
+import { SoloPage } from '../solo/SoloPage';
+import type { Route } from './route';
+import { useRoute } from './use-route';
+
+const TITLES: Record<Route['name'], string> = {
+  home: 'Redline',
+  new: 'Start a scene · Redline',
+  pair: 'Join as the panel · Redline',
+  console: 'Console · Redline',
+  panel: 'Panel · Redline',
+  solo: 'Solo · Redline',
+};
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <HomePage />;
+    case 'new':
+      return <NewScenePage />;
+    case 'pair':
+      return <PairPage code={route.code} />;
+    case 'console':
+      return <ConsolePage sceneId={route.sceneId} />;
+    case 'panel':
+      return <PanelPage sceneId={route.sceneId} />;
+    case 'solo':
+      return <SoloPage sceneId={route.sceneId} />;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  useEffect(() => {
+    document.title = TITLES[route.name];
+  }, [route.name]);
+  // Keyed by the whole route so each scene gets a fresh screen (and a fresh connection).
+  const key = JSON.stringify(route);
+  return <Screen key={key} route={route} />;
+}

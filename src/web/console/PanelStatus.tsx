@@ -1,0 +1,53 @@
+import type { SceneView } from '../../protocol/view';
+import { checkInWords, type LastCheckIn } from './checkin-tracker';
+import { formatAge } from './format';
+import { receiverName } from './names';
+import { useSceneNow } from './use-scene-now';
+
+/** The receiver's panel as the console sees it: connected, heartbeats, check-ins, heart rate. */
+export function PanelStatus({ view, lastCheckIn }: { view: SceneView; lastCheckIn: LastCheckIn }) {
+  const now = useSceneNow(view);
+  const name = receiverName(view.agreement);
+  const beat = view.lastHeartbeatAt;
+  const timeoutMs = view.agreement.panel.heartbeatTimeoutSeconds * 1000;
+  const late = beat !== null && now - beat > timeoutMs / 2;
+  return (
+    <section className="card" aria-labelledby="panel-status-title">
+      <h2 id="panel-status-title">{name}&apos;s panel</h2>
+      <dl className="limits" data-testid="panel-status">
+        <div className="limit">
+          <dt>Panel</dt>
+          <dd
+            data-testid="panel-connected"
+            className={view.presence.panel ? 'notice-ok' : 'danger-text'}
+          >
+            {view.presence.panel ? 'connected' : 'not connected'}
+          </dd>
+        </div>
+        <div className="limit">
+          <dt>Last heartbeat</dt>
+          <dd className={late ? 'danger-text' : undefined}>
+            {beat === null ? 'none yet' : formatAge(now - beat)}
+          </dd>
+        </div>
+        <div className="limit">
+          <dt>Last check-in</dt>
+          <dd data-testid="last-checkin">
+            {lastCheckIn === null
+              ? 'none yet'
+              : `${checkInWords(lastCheckIn.answer)}, ${formatAge(now - lastCheckIn.at)}`}
+          </dd>
+        </div>
+        {view.heartRate !== null && (
+          <div className="limit">
+            <dt>Heart rate</dt>
+            <dd data-testid="heart-rate">
+              {view.heartRate.bpm} bpm{' '}
+              <span className="muted">({formatAge(now - view.heartRate.at)})</span>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { Connection, ConnectionSnapshot } from '../net/connection';
+
+const WORDS: Record<ConnectionSnapshot['status'], string> = {
+  connecting: 'Connecting to the Redline server…',
+  open: 'Connected',
+  reconnecting: 'Connection lost: trying again…',
+  refused:
+    'The server did not accept this screen for this scene (unknown scene or secret). Create a new scene or pair again.',
+};
+
+function statusWords(snapshot: ConnectionSnapshot): string {
+  const { status, lastError } = snapshot;
+  if (status === 'refused' && lastError?.code === 'bye')
+    return `This screen was disconnected: ${lastError.message} Reconnect to take it back.`;
+  return WORDS[status];
+}
+
+/** The connection's state in words, with a way to try again now, and the last refusal. */
+export function StatusLine({
+  connection,
+  snapshot,
+  errorsOnly = false,
+}: {
+  connection: Connection | null;
+  snapshot: ConnectionSnapshot;
+  /** Only refusals: where another part of the screen (the panel) shows the connection. */
+  errorsOnly?: boolean;
+}) {
+  const { status, lastError } = snapshot;
+  const [dismissed, setDismissed] = useState<object | null>(null);
+  const tone =
+    status === 'open' ? 'notice-ok' : status === 'refused' ? 'notice-danger' : 'notice-warning';
+  const showError = lastError !== null && lastError !== dismissed && lastError.code !== 'bye';
+  return (
+    <div className="status-line row" role="status" aria-live="polite">
+      {!errorsOnly && (
+        <p className={`notice ${tone}`} data-testid="connection-status" data-status={status}>
+          {statusWords(snapshot)}
+        </p>
+      )}
+      {!errorsOnly &&
+        (status === 'reconnecting' || status === 'refused') &&
+        connection !== null && (
+          <button
+            type="button"
+            className="btn"
+            data-testid="connection-retry"
+            onClick={() => {
+              connection.retry();
+            }}
+          >
+            Reconnect now
+          </button>
+        )}
+      {showError && (
+        <p className="notice notice-warning" data-testid="last-error">
+          Not done: {lastError.message}{' '}
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              setDismissed(lastError);
+            }}
+          >
+            OK
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { Connection, ConnectionSnapshot } from '../net/connection';
+import { INITIAL_SNAPSHOT } from '../net/connection-types';
+import { makeView } from '../test-support/view.test-support';
+import type { SceneView } from '../../protocol/view';
+import { Panel } from './Panel';
+
+/** Renders the panel to HTML in Node: no DOM, no effects, just what the first paint shows. */
+function render(snapshot: Partial<ConnectionSnapshot>): string {
+  const snap: ConnectionSnapshot = { ...INITIAL_SNAPSHOT, ...snapshot };
+  const connection: Connection = {
+    send: () => null,
+    snapshot: () => snap,
+    subscribe: () => () => undefined,
+    onEffects: () => () => undefined,
+    retry: () => undefined,
+    close: () => undefined,
+  };
+  return renderToStaticMarkup(createElement(Panel, { connection, snapshot: snap }));
+}
+
+const open = (view: SceneView) => render({ status: 'open', role: 'submissive', view });
+
+describe('panel first paint', () => {
+  it('S4: shows RED in every phase and every connection state', () => {
+    const phases = [
+      'setup',
+      'warm-up',
+      'play',
+      'orgasm',
+      'post-orgasm',
+      'stopped',
+      'aftercare',
+      'debrief',
+      'closed',
+    ] as const;
+    for (const phase of phases)
+      expect(open(makeView({ phase }))).toContain('data-testid="panel-red"');
+    for (const status of ['connecting', 'reconnecting', 'refused'] as const)
+      expect(render({ status })).toContain('data-testid="panel-red"');
+  });
+
+  it('warns plainly while not connected', () => {
+    const html = render({ status: 'reconnecting' });
+    expect(html).toContain('Not connected — your stop may not reach the toys.');
+    expect(html).toContain('data-testid="connection-status"');
+    expect(open(makeView())).not.toContain('Not connected — your stop');
+  });
+
+  it('asks the check-in question while one is open', () => {
+    const html = open(makeView({ checkIn: { nextDueAt: null, promptedAt: 9000 } }));
+    expect(html).toContain('Check-in: how are you?');
+    expect(html).toContain('aria-label="Green: All good"');
+  });
+
+  it('offers the test stop in set-up, with its result', () => {
+    const at = { at: 1, ok: true, message: 'Every device confirmed.' };
+    const html = open(
+      makeView({
+        phase: 'setup',
+        setup: { checklist: [], checked: [], testStop: at, missing: [] },
+      }),
+    );
+    expect(html).toContain('data-testid="panel-test-stop"');
+    expect(html).toContain('Every device confirmed.');
+    expect(open(makeView())).not.toContain('panel-test-stop');
+  });
+
+  it('shows aftercare after a stop, with red still there and no yellow or green', () => {
+    const html = open(
+      makeView({ phase: 'aftercare', stop: { cause: 'red', by: 'submissive', at: 5000 } }),
+    );
+    expect(html).toContain('data-testid="aftercare"');
+    expect(html).toContain('Kai called red.');
+    expect(html).toContain('data-testid="panel-red"');
+    expect(html).not.toContain('data-testid="panel-yellow"');
+  });
+
+  it('shows the agreed hold area and tap pattern', () => {
+    const html = open(makeView());
+    expect(html).toContain('data-testid="panel-hold"');
+    expect(html).toContain('data-testid="panel-taps"');
+    expect(html).toContain('data-testid="phase"');
+  });
+});

@@ -1,0 +1,45 @@
+import { useWakeLock } from './use-wake-lock';
+
+type Props = Readonly<{
+  speech: boolean;
+  speechAvailable: boolean;
+  onSpeech: (on: boolean) => void;
+}>;
+
+/** The quiet facts: screen on, speech, and why a hidden panel stops the scene. */
+export function PanelFooter({ speech, speechAvailable, onSpeech }: Props) {
+  const wakeLock = useWakeLock();
+  return (
+    <footer className="panel-footer stack">
+      <p
+        data-testid="panel-wake-lock"
+        className={wakeLock === 'on' ? 'muted' : 'notice notice-warning'}
+      >
+        {wakeLock === 'on'
+          ? 'This screen will stay on.'
+          : 'This browser cannot keep the screen on by itself: keep the screen on (turn off auto-lock for now).'}
+      </p>
+      <p className="muted">
+        Keep this page open and in front. If the screen turns off or you switch apps, the panel goes
+        quiet and the scene stops by itself: that is on purpose.
+      </p>
+      {speechAvailable && (
+        <label className="row panel-toggle">
+          <input
+            type="checkbox"
+            checked={speech}
+            data-testid="panel-speech-toggle"
+            onChange={(event) => {
+              onSpeech(event.target.checked);
+            }}
+          />
+          Speak check-in prompts aloud
+        </label>
+      )}
+      <p className="muted">
+        Keep a physical way to stop within reach: the toy's own button or removing it, and a
+        restraint release or safety shears.
+      </p>
+    </footer>
+  );
+}

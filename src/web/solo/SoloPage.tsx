@@ -1,0 +1,77 @@
+import { useRef } from 'react';
+import { isAfterStop } from '../../core/scene/phases';
+import { LimitsView } from '../console/LimitsView';
+import { LowerLimit } from '../console/LowerLimit';
+import { PhaseHeader } from '../console/PhaseHeader';
+import { SceneActions } from '../console/SceneActions';
+import { SetupSection } from '../console/SetupSection';
+import { StatusLine } from '../console/StatusLine';
+import { StopButton } from '../console/StopButton';
+import { useConnection } from '../net/use-connection';
+import { Panel } from '../panel/Panel';
+import { PlanLevels } from './PlanLevels';
+import { useOutOfView } from './use-out-of-view';
+import '../console/console.css';
+
+/**
+ * Route #/solo/:sceneId: one person alone. The panel (its RED first and always reachable) and,
+ * below it, what the console would show: set-up and start, phase and clocks, the plan and limits.
+ * One connection, in the submissive role; it sends the panel's heartbeats.
+ */
+export function SoloPage({ sceneId }: { sceneId: string }) {
+  const { connection, snapshot, missingCredentials } = useConnection(sceneId);
+  const { view } = snapshot;
+  const panelRef = useRef<HTMLDivElement>(null);
+  const panelOutOfView = useOutOfView(panelRef, '[data-testid="panel-red"]', connection);
+
+  if (missingCredentials)
+    return (
+      <main className="page stack">
+        <h1>Solo scene</h1>
+        <p className="notice notice-warning" role="alert">
+          This browser does not hold the secret for this scene. A solo scene runs only on the device
+          that created it.
+        </p>
+        <p>
+          <a className="btn btn-primary" href="#/new">
+            Create a new scene
+          </a>{' '}
+          <a className="btn" href="#/">
+            Home
+          </a>
+        </p>
+      </main>
+    );
+
+  const afterStop = view !== null && isAfterStop(view.phase);
+  return (
+    <main className="page stack solo" data-testid="solo">
+      {/* Scrolled past the panel, its RED follows along: stop is never out of reach (S4). */}
+      {panelOutOfView && !afterStop && (
+        <div className="console-stop-bar">
+          <StopButton connection={connection} testId="solo-red" label="RED: stop" />
+        </div>
+      )}
+      <div className="solo-panel" ref={panelRef}>
+        {connection !== null && <Panel connection={connection} snapshot={snapshot} />}
+      </div>
+      <StatusLine connection={connection} snapshot={snapshot} errorsOnly />
+      {/* After a stop the panel above shows aftercare; nothing else is needed. */}
+      {view !== null && !afterStop && (
+        <>
+          {view.phase === 'setup' ? (
+            <SetupSection view={view} connection={connection} who="solo" />
+          ) : (
+            <>
+              <PhaseHeader view={view} phaseTestId="solo-phase" showWaiting={false} />
+              <PlanLevels view={view} />
+              <SceneActions view={view} connection={connection} edging={false} />
+              <LimitsView view={view} />
+              <LowerLimit view={view} connection={connection} />
+            </>
+          )}
+        </>
+      )}
+    </main>
+  );
+}
