@@ -1,5 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ButtplugClient,
@@ -12,7 +15,7 @@ import { WebSocket } from 'ws';
 import type { CreatedEvent, DeviceSpec, SceneEvent } from '../src/core';
 import type { DeviceAdapter } from '../src/devices/adapter';
 import { createButtplugAdapter } from '../src/devices/buttplug/buttplug-adapter';
-import { createMemoryEventLog } from '../src/server/event-log';
+import { openStore, type Store } from '../src/server/store/store';
 import { createSceneLoop, type SceneLoop } from '../src/server/scene-loop';
 import { pairAgreement } from '../test/fixtures/agreements';
 import { summarize, type Summary } from './stats';
@@ -245,6 +248,8 @@ class ServerProcess {
 /** One Redline scene: a scene loop driving a Buttplug adapter, kept busy by its own timer. */
 type RedlineSlot = {
   server: number;
+  /** Where its scenes' events go: SQLite, as on the real server (decision 0007). */
+  store: Store;
   adapter: DeviceAdapter;
   devices: readonly DeviceSpec[];
   live: LiveScene | null;
@@ -285,7 +290,11 @@ function startScene(slot: RedlineSlot, tickMs: number, phase: number): LiveScene
     agreement: pairAgreement,
     devices: [...slot.devices],
   };
-  const loop = createSceneLoop(created, { devices: slot.adapter, log: createMemoryEventLog() });
+  slot.store.createScene({ created, createdWallMs: Date.now(), participants: [] });
+  const loop = createSceneLoop(created, {
+    devices: slot.adapter,
+    log: slot.store.eventLog(created.sceneId),
+  });
   loop.dispatch({ type: 'panel.heartbeat', at: 0, by: 'submissive' });
   loop.dispatch({ type: 'scene.start', at: 0, by: 'dominant' });
   for (const d of slot.devices)
@@ -347,7 +356,7 @@ function stopScene(live: LiveScene | null): void {
   live.timer = null;
 }
 
-async function connectRedline(server: number, url: string, onError: () => void) {
+async function connectRedline(server: number, url: string, store: Store, onError: () => void) {
   const adapter = createButtplugAdapter({
     url,
     clientName: 'Redline bench',
@@ -360,7 +369,14 @@ async function connectRedline(server: number, url: string, onError: () => void) 
   });
   const connected = await adapter.connect();
   if (!connected.ok) throw new Error(connected.error);
-  const slot: RedlineSlot = { server, adapter, devices: connected.devices, live: null, scenes: 0 };
+  const slot: RedlineSlot = {
+    server,
+    store,
+    adapter,
+    devices: connected.devices,
+    live: null,
+    scenes: 0,
+  };
   return slot;
 }
 
@@ -467,6 +483,8 @@ export async function stopOverWire(options: StopWireOptions): Promise<StopWireRe
   const rand = random(20260429);
 
   const servers = new ServerProcess();
+  const dataDir = mkdtempSync(join(tmpdir(), 'redline-bench-'));
+  const store = openStore({ path: join(dataDir, 'redline.sqlite') });
   const redline: RedlineSlot[] = [];
   const bare: BareSlot[] = [];
   let errors = 0;
@@ -485,7 +503,7 @@ export async function stopOverWire(options: StopWireOptions): Promise<StopWireRe
       progress(`stop: ${phase.scenes} scene(s): connecting`);
       while (redline.length < phase.scenes) {
         const i = redline.length;
-        redline.push(await connectRedline(i, urls[i] ?? '', onError));
+        redline.push(await connectRedline(i, urls[i] ?? '', store, onError));
         bare.push(await connectBare(most + i, urls[most + i] ?? ''));
       }
       redline.forEach((slot, i) => {
@@ -605,5 +623,7 @@ export async function stopOverWire(options: StopWireOptions): Promise<StopWireRe
       ...bare.map((slot) => withTimeout(slot.client.disconnect(), 2000, 'client disconnect')),
     ]);
     await servers.close();
+    store.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -17,6 +17,9 @@ export type ServerOptions = Readonly<{
   report(message: string): void;
 }>;
 
+/** Where starting failed: reaching the toys, opening the data folder, or listening. */
+export type StartStage = 'devices' | 'storage' | 'listen';
+
 export type RunningServer = Readonly<{
   /** The address on this computer. */
   url: string;
@@ -33,9 +36,9 @@ export type RunningServer = Readonly<{
 
 export async function startServer(
   options: ServerOptions,
-): Promise<{ ok: true; server: RunningServer } | { ok: false; error: string }> {
+): Promise<{ ok: true; server: RunningServer } | { ok: false; error: string; stage: StartStage }> {
   const connected = await connectDeviceHub(options.devices);
-  if (!connected.ok) return connected;
+  if (!connected.ok) return { ...connected, stage: 'devices' };
   const { hub } = connected;
   hub.onReport(options.report);
   let store: Store;
@@ -43,7 +46,7 @@ export async function startServer(
     store = openStore({ path: options.databasePath });
   } catch (error) {
     await hub.close();
-    return { ok: false, error: (error as Error).message };
+    return { ok: false, error: (error as Error).message, stage: 'storage' };
   }
   const registry = createSceneRegistry({ store, hub, report: options.report });
   const restored = registry.restore();
@@ -61,7 +64,12 @@ export async function startServer(
     registry.dispose();
     store.close();
     await hub.close();
-    return { ok: false, error: (error as Error).message };
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'EADDRINUSE'
+        ? `port ${options.port} on ${options.host} is in use (is Redline already running?); choose another with --port`
+        : (error as Error).message;
+    return { ok: false, error: message, stage: 'listen' };
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;

@@ -90,6 +90,7 @@ export async function serveCommand(
   });
   if (!started.ok) {
     await simServer?.close();
+    if (started.stage !== 'devices') return fail(`could not start: ${started.error}`);
     const hint = sim ? '' : ' (is Intiface Central running, or try --sim for virtual toys?)';
     return fail(`could not start: ${started.error}${hint}`, EXIT.unreachable);
   }

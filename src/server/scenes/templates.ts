@@ -43,6 +43,8 @@ export function templateAgreement(input: TemplateInput): Agreement {
     },
     panel: { heartbeatTimeoutSeconds: 5 },
     restraint: { used: false, checkIntervalSeconds: null },
+    // Friction hurts more as a scene goes on, and more so after orgasm: remind every 10 minutes.
+    lubricant: { reminderIntervalSeconds: 600 },
     aftercare: {
       minutes: 15,
       items: ['water', 'a warm blanket', 'holding each other', 'talking about how it went'],

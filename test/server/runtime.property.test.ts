@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { senderRefusal, type SceneEvent } from '../../src/core';
+import type { ClientFrameBody, Role } from '../../src/protocol/frames';
+import type { ServerFrame } from '../../src/protocol/view';
+import { createMemoryEventLog } from '../../src/server/event-log';
+import { createSceneClock } from '../../src/server/scene-clock';
+import { frameEvent, isLocalFrame } from '../../src/server/scenes/frame-events';
+import { createSceneRuntime } from '../../src/server/scenes/scene-runtime';
+import { templateAgreement } from '../../src/server/scenes/templates';
+import { devices } from '../fixtures/agreements';
+import { expectCoverage, params } from '../support/property';
+
+const deviceArb = fc.constantFrom(
+  ...devices.flatMap((d) => d.features.map((f) => [d.id, f.id] as const)),
+  ['ghost', 'x'] as const,
+);
+const bodyArb: fc.Arbitrary<ClientFrameBody> = fc.oneof(
+  // Heartbeats are most of a real panel's traffic; without them every scene is soon panel-lost.
+  { arbitrary: fc.constant({ type: 'heartbeat' } as const), weight: 12 },
+  fc.constant({ type: 'start' } as const),
+  fc
+    .constantFrom('lubricant', 'restraint-release', 'water', 'blanket')
+    .chain((item) => fc.boolean().map((done) => ({ type: 'setup.check', item, done }) as const)),
+  fc.constant({ type: 'stop.test' } as const),
+  fc
+    .tuple(deviceArb, fc.double({ min: 0, max: 1, noNaN: true }))
+    .map(([[device, feature], value]) => ({ type: 'intensity', device, feature, value }) as const),
+  fc.constant({ type: 'orgasm' } as const),
+  fc.boolean().map((edging) => ({ type: 'edge', edging }) as const),
+  fc.constant({ type: 'phase.next' } as const),
+  fc.constant({ type: 'end' } as const),
+  fc.constantFrom('red', 'yellow').map((word) => ({ type: 'safeword', word }) as const),
+  fc.constantFrom('green', 'yellow', 'red').map((answer) => ({ type: 'checkin', answer }) as const),
+  fc
+    .constantFrom('held', 'released', 'tapped')
+    .map((action) => ({ type: 'signal', action }) as const),
+  fc.constant({ type: 'withdraw' } as const),
+  fc
+    .integer({ min: 40, max: 200 })
+    .map((bpm) => ({ type: 'reading', kind: 'heart-rate', bpm }) as const),
+);
+const stepArb = fc.record({
+  role: fc.constantFrom<Role>('dominant', 'submissive'),
+  body: bodyArb,
+  afterMs: fc.integer({ min: 0, max: 1500 }),
+});
+const yieldOnce = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** One scene's runtime with recording ports and a clock moved by hand. */
+function harness() {
+  let now = 0;
+  const calls: string[] = [];
+  const log = createMemoryEventLog();
+  const agreement = templateAgreement({
+    mode: 'pair',
+    names: { dominant: 'A', submissive: 'B' },
+    devices,
+  });
+  const runtime = createSceneRuntime({
+    created: { type: 'scene.created', at: 0, sceneId: 's', agreement, devices },
+    log,
+    devices: {
+      stopAll: () => calls.push('stopAll'),
+      setOutput: (device, feature, value) => calls.push(`set ${device}/${feature} ${value}`),
+    },
+    confirmStop: () => Promise.resolve({ ok: true }),
+    devicesConnected: () => true,
+    otherSceneActive: () => false,
+    clock: createSceneClock(() => now),
+    report: () => undefined,
+  });
+  const answers: ServerFrame[] = [];
+  for (const role of ['dominant', 'submissive'] as const)
+    runtime.attach(role, { send: () => undefined, close: () => undefined });
+  let seq = 0;
+  const send = async (role: Role, body: ClientFrameBody) => {
+    seq += 1;
+    const mine = seq;
+    runtime.handle(role, { ...body, seq: mine }, (f) => {
+      answers.push(f);
+      if (f.type === 'ack') calls.push(`ack ${mine}`);
+    });
+    await yieldOnce();
+    await yieldOnce();
+    return answers.filter((a) => (a.type === 'ack' || a.type === 'error') && a.seq === mine);
+  };
+  return { runtime, calls, log, send, advance: (ms: number) => (now += ms) };
+}
+
+describe('a scene runtime under random frames from both screens', () => {
+  it('[S1] [S4] [P2] every frame gets one answer; a refused role changes nothing; the panel’s red always stops, stop first', async () => {
+    const run = params(40);
+    let forbidden = 0;
+    let redsWhileActive = 0;
+    const redsAfterOrgasm = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(stepArb, { minLength: 1, maxLength: 25 }),
+        fc.constantFrom('none', 'start', 'orgasm'),
+        async (steps, prologue) => {
+          const h = harness();
+          try {
+            if (prologue !== 'none') {
+              // A prologue that reaches warm-up often, so reds land in active phases too.
+              await h.send('submissive', { type: 'heartbeat' });
+              for (const item of ['lubricant', 'water', 'blanket'] as const)
+                await h.send('dominant', { type: 'setup.check', item, done: true });
+              await h.send('submissive', { type: 'stop.test' });
+              await h.send('dominant', { type: 'start' });
+            }
+            for (const step of steps) {
+              h.advance(step.afterMs);
+              const before = h.log.events().length;
+              const answers = await h.send(step.role, step.body);
+              expect(answers).toHaveLength(1);
+              if (!isLocalFrame({ ...step.body, seq: 1 })) {
+                const event = frameEvent(
+                  { ...step.body, seq: 1 } as never,
+                  step.role,
+                  0,
+                ) as Exclude<SceneEvent, { type: 'scene.created' | 'tick' }>;
+                if (senderRefusal('pair', event.type, step.role) !== null) {
+                  forbidden += 1;
+                  expect(answers[0]).toMatchObject({ type: 'error', code: 'forbidden' });
+                  expect(h.log.events().length).toBe(before);
+                }
+              }
+            }
+            const active = ['warm-up', 'play', 'orgasm', 'post-orgasm'].includes(
+              h.runtime.state().phase,
+            );
+            if (active && h.runtime.state().stop === null) redsWhileActive += 1;
+            h.calls.length = 0;
+            const answers = await h.send('submissive', { type: 'safeword', word: 'red' });
+            expect(answers[0]?.type).toBe('ack');
+            const s = h.runtime.state();
+            expect(s.stop !== null || s.phase === 'closed').toBe(true);
+            if (active) expect(h.calls[0]).toBe('stopAll');
+            // After the red nothing but zero reaches a device.
+            for (const call of h.calls)
+              if (call.startsWith('set ')) expect(call.endsWith(' 0')).toBe(true);
+          } finally {
+            h.runtime.dispose();
+          }
+        },
+      ),
+      run,
+    );
+    expectCoverage('forbidden frames', forbidden, run, 1);
+    expectCoverage('reds in an active phase', redsWhileActive, run, 0.2);
+    expectCoverage('reds after an orgasm', redsAfterOrgasm, run, 0.05);
+  });
+});
