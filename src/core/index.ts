@@ -4,6 +4,7 @@ export * from './agreement/hash';
 export * from './detection';
 export * from './governor/governor';
 export * from './governor/limits';
+export * from './governor/test-pulse';
 export * from './negotiation';
 export * from './scene/effects';
 export * from './scene/events';

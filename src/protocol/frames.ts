@@ -41,6 +41,7 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
   framed({ type: z.literal('start') }),
   framed({ type: z.literal('setup.check'), item: z.enum(CHECKLIST_ITEMS), done: z.boolean() }),
   framed({ type: z.literal('stop.test') }),
+  framed({ type: z.literal('device.test'), device: id, feature: id }),
   framed({ type: z.literal('intensity'), device: id, feature: id, value: level }),
   framed({ type: z.literal('orgasm') }),
   framed({ type: z.literal('edge'), edging: z.boolean() }),

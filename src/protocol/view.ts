@@ -35,12 +35,16 @@ export type SceneView = Readonly<{
   /** What the governor let through to the device, per output. */
   applied: Readonly<Record<string, number>>;
   lostDevices: readonly string[];
+  /** The set-up's test pulse on one output (`device/feature`), running until `until`. */
+  testPulse: Readonly<{ key: string; until: number }> | null;
   checkIn: Readonly<{ nextDueAt: number | null; promptedAt: number | null }>;
   restraintCheckAt: number | null;
   lastHeartbeatAt: number | null;
   setup: SetupView;
   presence: Readonly<{ console: boolean; panel: boolean }>;
   heartRate: Readonly<{ bpm: number; at: number }> | null;
+  /** The receiver's last accepted check-in answer (or green to resume), if any. */
+  lastCheckIn: Readonly<{ at: number; answer: 'green' | 'yellow' | 'red' }> | null;
 }>;
 
 /** The set-up before start (DESIGN.md "Set up"): kept by the server, not the core. */
@@ -57,6 +61,7 @@ export type ViewExtras = Readonly<{
   setup: SetupView;
   presence: Readonly<{ console: boolean; panel: boolean }>;
   heartRate: Readonly<{ bpm: number; at: number }> | null;
+  lastCheckIn: Readonly<{ at: number; answer: 'green' | 'yellow' | 'red' }> | null;
   now: number;
 }>;
 
@@ -82,12 +87,14 @@ export function sceneView(s: SceneState, extras: ViewExtras): SceneView {
     requested: s.targets,
     applied: s.applied,
     lostDevices: s.lostDevices,
+    testPulse: s.testPulse,
     checkIn: s.checkIn,
     restraintCheckAt: s.restraintCheckAt,
     lastHeartbeatAt: s.lastHeartbeatAt,
     setup: extras.setup,
     presence: extras.presence,
     heartRate: extras.heartRate,
+    lastCheckIn: extras.lastCheckIn,
   };
 }
 

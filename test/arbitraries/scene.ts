@@ -17,8 +17,8 @@ import { agreementArb, levelArb, record } from './agreement';
 /**
  * Random scene logs: `scene.created` and then events at non-decreasing times, a mix of every
  * event type with random senders (wrong roles included), unknown devices and features, limit
- * changes that narrow and that would widen, and a panel that is mostly steady but sometimes
- * falls silent for longer than its timeout.
+ * changes that narrow and that would widen, test pulses in set-up and out of it, and a panel that
+ * is mostly steady but sometimes falls silent for longer than its timeout.
  */
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -90,7 +90,7 @@ export const limitChangeArb: fc.Arbitrary<LimitChange> = fc.oneof(
   record({ kind: fc.constant('orgasms' as const), value: fc.integer({ min: 0, max: 20 }) }),
 );
 
-function bodyArb(created: CreatedEvent): fc.Arbitrary<EventBody[]> {
+function bodyArb(created: CreatedEvent, setUp: boolean): fc.Arbitrary<EventBody[]> {
   const mode = created.agreement.mode;
   const by = (usual: readonly Actor[]) => actorArb(mode, usual);
   const either = by(['dominant', 'submissive']);
@@ -112,6 +112,48 @@ function bodyArb(created: CreatedEvent): fc.Arbitrary<EventBody[]> {
           },
         );
   const deviceIds = [...created.devices.map((d) => d.id), 'ghost'];
+  const pulse = by(['dominant']).map(
+    (b) =>
+      ([device, feature]: readonly [string, string]): EventBody => ({
+        type: 'device.tested',
+        by: b,
+        device,
+        feature,
+      }),
+  );
+  // Reds first among them: a red during a pulse is what most needs testing (S1).
+  const pulseEnderArb: fc.Arbitrary<EventBody> = fc.oneof(
+    {
+      arbitrary: record({
+        type: fc.constant('safeword' as const),
+        by: either,
+        word: fc.constant('red' as const),
+      }),
+      weight: 4,
+    },
+    {
+      arbitrary: record({
+        type: fc.constant('checkin.answered' as const),
+        by: sub,
+        answer: fc.constantFrom('red' as const, 'yellow' as const),
+      }),
+      weight: 3,
+    },
+    record({
+      type: fc.constant('safeword' as const),
+      by: either,
+      word: fc.constant('yellow' as const),
+    }),
+    either.map((b) => ({ type: 'consent.withdrawn' as const, by: b })),
+    either.map((b) => ({ type: 'scene.start' as const, by: b })),
+    either.map((b) => ({ type: 'scene.end' as const, by: b })),
+    by(['system']).map((b) => ({ type: 'scene.interrupted' as const, by: b })),
+    record({
+      type: fc.constant('device.lost' as const),
+      by: by(['system']),
+      device: fc.constantFrom(...deviceIds),
+    }),
+  );
   const recreated: EventBody = {
     type: 'scene.created',
     sceneId: created.sceneId,
@@ -192,6 +234,18 @@ function bodyArb(created: CreatedEvent): fc.Arbitrary<EventBody[]> {
         }),
       ),
     ),
+    // The set-up's test pulse: valid in set-up on a known output, refused everywhere else.
+    w(
+      setUp ? 60 : 20,
+      fc.tuple(pulse, featureArb).map(([p, f]) => [p(f)]),
+    ),
+    // A pulse and, while it runs, something that must end it (or another pulse).
+    w(
+      setUp ? 60 : 3,
+      fc
+        .tuple(pulse, featureArb, fc.oneof(pulseEnderArb, fc.tuple(pulse, featureArb)))
+        .map(([p, f, then]) => [p(f), Array.isArray(then) ? then[0](then[1]) : then]),
+    ),
     w(
       30,
       one(
@@ -221,8 +275,11 @@ const gapArb: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: 60_000, max: 900_000 }), weight: 1 },
 );
 
-/** How a scene begins: as it comes, or with the panel heard and the scene started (holding). */
-type Prologue = 'none' | 'start' | 'held';
+/**
+ * How a scene begins: as it comes, with a test pulse in set-up, or with the panel heard and the
+ * scene started (holding).
+ */
+type Prologue = 'none' | 'pulse' | 'start' | 'held';
 
 /**
  * When an op happens: after a gap (a silent one has no heartbeats in it), or right at the next
@@ -234,7 +291,7 @@ type When =
 type Op = Readonly<{ when: When; bodies: EventBody[] }>;
 
 /** What tends to race a deadline: the panel's answers, beats and signals. */
-function raceBodyArb(created: CreatedEvent): fc.Arbitrary<EventBody[]> {
+function raceBodyArb(created: CreatedEvent, setUp: boolean): fc.Arbitrary<EventBody[]> {
   const sub = actorArb(created.agreement.mode, ['submissive']);
   return fc.oneof(
     {
@@ -253,24 +310,24 @@ function raceBodyArb(created: CreatedEvent): fc.Arbitrary<EventBody[]> {
     { arbitrary: sub.map((by) => [{ type: 'panel.heartbeat' as const, by }]), weight: 2 },
     { arbitrary: sub.map((by) => [{ type: 'signal.held' as const, by }]), weight: 1 },
     { arbitrary: sub.map((by) => [{ type: 'signal.released' as const, by }]), weight: 1 },
-    { arbitrary: bodyArb(created), weight: 3 },
+    { arbitrary: bodyArb(created, setUp), weight: 3 },
   );
 }
 
-function opArb(created: CreatedEvent): fc.Arbitrary<Op> {
+function opArb(created: CreatedEvent, setUp: boolean): fc.Arbitrary<Op> {
   const timeoutMs = Math.ceil(created.agreement.panel.heartbeatTimeoutSeconds * 1000);
   const gap = (arbitrary: fc.Arbitrary<number>, silent: boolean) =>
     record({ kind: fc.constant('gap' as const), gap: arbitrary, silent: fc.constant(silent) });
   return fc.oneof(
     {
-      arbitrary: record({ when: gap(gapArb, false), bodies: bodyArb(created) }),
+      arbitrary: record({ when: gap(gapArb, false), bodies: bodyArb(created, setUp) }),
       weight: 40,
     },
     // The panel falls silent for a while, often longer than its timeout.
     {
       arbitrary: record({
         when: gap(fc.integer({ min: 0, max: 3 * timeoutMs }), true),
-        bodies: bodyArb(created),
+        bodies: bodyArb(created, setUp),
       }),
       weight: 1,
     },
@@ -280,7 +337,7 @@ function opArb(created: CreatedEvent): fc.Arbitrary<Op> {
           kind: fc.constant('wake' as const),
           offset: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100 })),
         }),
-        bodies: raceBodyArb(created),
+        bodies: raceBodyArb(created, setUp),
       }),
       weight: 15,
     },
@@ -294,7 +351,12 @@ function opArb(created: CreatedEvent): fc.Arbitrary<Op> {
  *
  * Stepping here only decides when events happen; the properties step the log again themselves.
  */
-function timeEvents(created: CreatedEvent, prologue: Prologue, ops: readonly Op[]): SceneEvent[] {
+function timeEvents(
+  created: CreatedEvent,
+  prologue: Prologue,
+  pick: number,
+  ops: readonly Op[],
+): SceneEvent[] {
   const beatEvery = Math.max(1, Math.floor(created.agreement.panel.heartbeatTimeoutSeconds * 800));
   const events: SceneEvent[] = [];
   let state = createScene(created).state;
@@ -305,7 +367,13 @@ function timeEvents(created: CreatedEvent, prologue: Prologue, ops: readonly Op[
     state = step(state, event).state;
     if (event.type === 'panel.heartbeat' && event.by === 'submissive') panel.lastBeat = event.at;
   };
-  if (prologue !== 'none') {
+  const outputs = created.devices.flatMap((d) => d.features.map((f) => [d.id, f.id] as const));
+  const tested = outputs[pick % Math.max(1, outputs.length)];
+  if (prologue === 'pulse' && tested !== undefined) {
+    const by = created.agreement.mode === 'solo' ? 'submissive' : 'dominant';
+    push({ type: 'panel.heartbeat', at: now, by: 'submissive' });
+    push({ type: 'device.tested', at: now, by, device: tested[0], feature: tested[1] });
+  } else if (prologue === 'start' || prologue === 'held') {
     push({ type: 'panel.heartbeat', at: now, by: 'submissive' });
     if (prologue === 'held') push({ type: 'signal.held', at: now, by: 'submissive' });
     push({ type: 'scene.start', at: now, by: 'submissive' });
@@ -336,11 +404,24 @@ function timeEvents(created: CreatedEvent, prologue: Prologue, ops: readonly Op[
 export type SceneArbOptions = Readonly<{
   agreement?: fc.Arbitrary<Agreement>;
   maxEvents?: number;
+  /**
+   * Scenes that dwell in set-up: most begin with a test pulse, and pulses (alone or with what
+   * should end them) come up often.
+   */
+  setUp?: boolean;
 }>;
 
 /** A scene log: creation (fixture or generated agreement) then random timed events. */
 export function sceneArb(options: SceneArbOptions = {}): fc.Arbitrary<SceneScript> {
   const maxLength = options.maxEvents ?? 150;
+  const setUp = options.setUp ?? false;
+  const prologueArb: fc.Arbitrary<Prologue> = setUp
+    ? fc.oneof({ arbitrary: fc.constant('pulse'), weight: 3 }, fc.constant('none'))
+    : fc.oneof(
+        { arbitrary: fc.constantFrom<Prologue>('none', 'pulse'), weight: 1 },
+        { arbitrary: fc.constant<Prologue>('start'), weight: 1 },
+        { arbitrary: fc.constant<Prologue>('held'), weight: 2 },
+      );
   return fc
     .record({
       agreement: options.agreement ?? agreementArb,
@@ -357,9 +438,13 @@ export function sceneArb(options: SceneArbOptions = {}): fc.Arbitrary<SceneScrip
     .chain((created) =>
       fc
         .record({
-          prologue: fc.constantFrom<Prologue>('none', 'start', 'held', 'held'),
-          ops: fc.array(opArb(created), { maxLength, size: 'max' }),
+          prologue: prologueArb,
+          pick: fc.nat(),
+          ops: fc.array(opArb(created, setUp), { maxLength, size: 'max' }),
         })
-        .map(({ prologue, ops }) => ({ created, events: timeEvents(created, prologue, ops) })),
+        .map(({ prologue, pick, ops }) => ({
+          created,
+          events: timeEvents(created, prologue, pick, ops),
+        })),
     );
 }

@@ -82,6 +82,32 @@ describe('two screens over the real server', () => {
     });
   });
 
+  it('[S2] a test pulse in set-up runs one output low and briefly, through the governor', async () => {
+    const scene = await pairedScene(r.url);
+    const welcome = scene.console.frames.find(isType('welcome'));
+    const device = welcome?.view.devices[0];
+    const feature = device?.features[0];
+    if (device === undefined || feature === undefined) throw new Error('no device');
+    const seq = scene.console.frame({
+      type: 'device.test',
+      device: device.id,
+      feature: feature.id,
+    });
+    expect(await acked(scene.console, seq)).toMatchObject({ type: 'ack' });
+    await until(() => r.sim.outputs().some((o) => o.value !== 0), 2000, 'the pulse');
+    const peak = Math.max(...r.sim.outputs().map((o) => o.fraction));
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(0.1);
+    await until(() => r.sim.outputs().every((o) => o.value === 0), 3000, 'the pulse to end');
+    // The panel may not send it, and it belongs to the set-up.
+    const fromPanel = scene.panel.frame({
+      type: 'device.test',
+      device: device.id,
+      feature: feature.id,
+    });
+    expect(await acked(scene.panel, fromPanel)).toMatchObject({ type: 'error', code: 'forbidden' });
+  });
+
   it('[S5] the panel closing stops the toys within the heartbeat timeout', async () => {
     const scene = await runningScene(r);
     clearInterval(scene.beat);

@@ -66,6 +66,7 @@ export function eventAction(event: SceneEvent): { do: ActionName; detail: string
     case 'panel.heartbeat':
     case 'tick':
     case 'scene.interrupted': // the shell's own, never a scenario's action
+    case 'device.tested': // a screen's test pulse in set-up; scenarios have no such action
       return null;
     case 'scene.start':
       return { do: 'start', detail: by(event.by) };

@@ -4,8 +4,9 @@ import { OUTPUT_KINDS, type OutputKind } from '../agreement/agreement';
 import { isActive, PHASES } from '../scene/phases';
 import { featureKey, govern, type GovernedLevel, type GovernorInput } from './governor';
 import type { Limits } from './limits';
+import { TEST_PULSE_LEVEL } from './test-pulse';
 import { levelArb, record } from '../../../test/arbitraries/agreement';
-import { params } from '../../../test/support/property';
+import { expectCoverage, params } from '../../../test/support/property';
 
 const limitsArb: fc.Arbitrary<Limits> = record({
   outputCeilings: fc
@@ -55,8 +56,38 @@ const inputArb: fc.Arbitrary<GovernorInput> = fc
       previousAt: fc.integer({ min: 0, max: 100_000 }),
       yellowCaps: perKey(levelArb),
       postOrgasmEndsAt: fc.option(fc.integer({ min: 0, max: 100_000 })),
+      // Sometimes on an output the scene does not have: it must drive nothing.
+      testPulse: fc.option(
+        record({
+          key: fc.constantFrom(...keys, featureKey('ghost', 'a')),
+          until: fc.integer({ min: 0, max: 100_000 }),
+        }),
+        { freq: 2 },
+      ),
     });
   });
+
+/** Inputs without a test pulse: everything the governor did before set-up could drive a toy. */
+const noPulseArb = inputArb.map((i): GovernorInput => ({ ...i, testPulse: null }));
+
+/** Inputs that are often in set-up, not stopped, with a pulse on one of their outputs near now. */
+const pulseArb: fc.Arbitrary<GovernorInput> = inputArb.chain((i) =>
+  record({
+    phase: fc.oneof(
+      { arbitrary: fc.constant('setup' as const), weight: 3 },
+      fc.constantFrom(...PHASES),
+    ),
+    stopped: fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, fc.boolean()),
+    lostDevices: fc.oneof(fc.constant([]), fc.constant(i.lostDevices)),
+    testPulse: fc.oneof(
+      fc.constant(i.testPulse),
+      record({
+        key: fc.constantFrom(...i.features.map((f) => featureKey(f.device, f.feature.id))),
+        until: fc.integer({ min: -1500, max: 1500 }).map((d) => Math.max(0, i.now + d)),
+      }),
+    ),
+  }).map((over): GovernorInput => ({ ...i, ...over })),
+);
 
 /** The bound S2 sets, computed from the rule text rather than from `ceilingFor`. */
 function bound(i: GovernorInput, f: GovernorInput['features'][number]): number {
@@ -80,7 +111,7 @@ function bound(i: GovernorInput, f: GovernorInput['features'][number]): number {
 describe('governor properties', () => {
   it('[S2] every output is within 0 and the least of ceiling, phase ceiling, yellow cap and ramp, and no higher than asked', () => {
     fc.assert(
-      fc.property(inputArb, (i) => {
+      fc.property(noPulseArb, (i) => {
         const out = govern(i);
         expect(Object.keys(out).sort()).toStrictEqual(
           i.features.map((f) => featureKey(f.device, f.feature.id)).sort(),
@@ -97,5 +128,39 @@ describe('governor properties', () => {
       }),
       params(5000),
     );
+  });
+
+  it('[S2] a test pulse drives nothing outside set-up; in set-up only the pulsing output is above 0, at most the test level and the ceilings of its kind and of warm-up, and 0 from its end', () => {
+    let pulsing = 0;
+    const run = params(5000);
+    fc.assert(
+      fc.property(pulseArb, (i) => {
+        const out = govern(i);
+        if (i.phase !== 'setup') {
+          expect(out).toStrictEqual(govern({ ...i, testPulse: null }));
+          return;
+        }
+        for (const f of i.features) {
+          const key = featureKey(f.device, f.feature.id);
+          const v = out[key] ?? Number.NaN;
+          const on =
+            i.testPulse !== null &&
+            i.testPulse.key === key &&
+            i.now < i.testPulse.until &&
+            !i.stopped &&
+            !i.lostDevices.includes(f.device);
+          const max = Math.min(
+            TEST_PULSE_LEVEL,
+            i.limits.outputCeilings[f.feature.kind] ?? 0,
+            i.limits.phaseCeilings['warm-up'],
+          );
+          // Exactly the pulse level: targets, the previous level and the ramp play no part.
+          expect(v).toBe(on ? max : 0);
+          if (v > 0) pulsing++;
+        }
+      }),
+      run,
+    );
+    expectCoverage('[S2] pulsing outputs', pulsing, run, 0.05);
   });
 });

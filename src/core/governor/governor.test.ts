@@ -34,6 +34,7 @@ function input(over: Partial<GovernorInput> = {}): GovernorInput {
     previousAt: 0,
     yellowCaps: {},
     postOrgasmEndsAt: null,
+    testPulse: null,
     ...over,
   };
 }
@@ -143,5 +144,37 @@ describe('govern', () => {
     expect(ceilingFor(input({ phase: 'post-orgasm' }), rotor)).toBe(0.5);
     expect(ceilingFor(input({ yellowCaps: { 'wand/vibrate': 0.1 } }), wand)).toBe(0.1);
     expect(ceilingFor(input({ stopped: true }), wand)).toBe(0);
+    const pulsing = input({ phase: 'setup', testPulse: { key: 'wand/vibrate', until: 10_500 } });
+    expect(ceilingFor(pulsing, wand)).toBe(0.1);
+    expect(ceilingFor(pulsing, rotor)).toBe(0);
+  });
+});
+
+describe('govern in set-up: the test pulse', () => {
+  const setup = (over: Partial<GovernorInput> = {}) =>
+    govern(input({ phase: 'setup', testPulse: { key: 'wand/vibrate', until: 10_500 }, ...over }));
+
+  it('[S2] only the pulsing output, at the least of the test level and the ceilings of its kind and of warm-up', () => {
+    expect(setup()).toStrictEqual({ 'wand/vibrate': 0.1, 'duo/rotate': 0, 'duo/squeeze': 0 });
+    const lowKind = { ...limits, outputCeilings: { vibrate: 0.04 } };
+    expect(setup({ limits: lowKind })['wand/vibrate']).toBe(0.04);
+    const lowWarmUp = { ...limits, phaseCeilings: { ...limits.phaseCeilings, 'warm-up': 0.07 } };
+    expect(setup({ limits: lowWarmUp })['wand/vibrate']).toBe(0.07);
+    expect(setup({ testPulse: { key: 'duo/squeeze', until: 10_500 } })['duo/squeeze']).toBe(0);
+  });
+
+  it('[S2] targets, the previous level and the ramp play no part: it starts at its level', () => {
+    expect(setup({ targets: {}, previous: {}, previousAt: 10_000 })['wand/vibrate']).toBe(0.1);
+  });
+
+  it('[S2] zero without a pulse, from its end, when stopped, for a lost device and outside set-up', () => {
+    expect(Object.values(setup({ testPulse: null }))).toStrictEqual([0, 0, 0]);
+    expect(Object.values(setup({ now: 10_500 }))).toStrictEqual([0, 0, 0]);
+    expect(Object.values(setup({ stopped: true }))).toStrictEqual([0, 0, 0]);
+    expect(Object.values(setup({ lostDevices: ['wand'] }))).toStrictEqual([0, 0, 0]);
+    for (const phase of PHASES.filter((p) => p !== 'setup'))
+      expect(
+        govern(input({ phase, testPulse: { key: 'wand/vibrate', until: 10_500 } })),
+      ).toStrictEqual(govern(input({ phase })));
   });
 });

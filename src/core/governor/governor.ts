@@ -1,6 +1,7 @@
 import type { FeatureSpec } from '../scene/events';
 import { isActive, type Phase } from '../scene/phases';
 import type { Limits } from './limits';
+import { testPulseCeiling, type TestPulse } from './test-pulse';
 
 /**
  * The governor: the one function through which every device output passes (S2). Its result is
@@ -43,11 +44,14 @@ export type GovernorInput = Readonly<{
   yellowCaps: Readonly<Record<FeatureKey, number>>;
   /** The moment the post-orgasm time runs out, once an orgasm has been marked. */
   postOrgasmEndsAt: number | null;
+  /** The set-up's test pulse on one output, if one is running. */
+  testPulse: TestPulse | null;
 }>;
 
 /** The largest level each output may have now: the whole of S2 and S3 in one place. */
 export function ceilingFor(input: GovernorInput, feature: GovernedFeature): number {
   const { phase, limits } = input;
+  if (phase === 'setup') return testPulseFor(input, feature);
   if (input.stopped || input.paused || input.edging || !isActive(phase)) return 0;
   if (input.lostDevices.includes(feature.device)) return 0;
   if (input.postOrgasmEndsAt !== null && input.now >= input.postOrgasmEndsAt) return 0;
@@ -60,11 +64,30 @@ export function ceilingFor(input: GovernorInput, feature: GovernedFeature): numb
   );
 }
 
+/**
+ * The level of the set-up's test pulse on this output: above zero only in set-up, before any
+ * stop, on the one pulsing output of a device not lost, before the pulse's end. Everything else
+ * in set-up is zero (S2).
+ */
+export function testPulseFor(input: GovernorInput, feature: GovernedFeature): number {
+  const pulse = input.testPulse;
+  if (pulse === null || input.phase !== 'setup' || input.stopped) return 0;
+  if (pulse.key !== featureKey(feature.device, feature.feature.id)) return 0;
+  if (input.now >= pulse.until || input.lostDevices.includes(feature.device)) return 0;
+  return testPulseCeiling(input.limits, feature.feature.kind);
+}
+
 export function govern(input: GovernorInput): Record<FeatureKey, GovernedLevel> {
   const elapsed = Math.max(0, input.now - input.previousAt);
   const out: Record<FeatureKey, GovernedLevel> = {};
   for (const feature of input.features) {
     const key = featureKey(feature.device, feature.feature.id);
+    if (input.phase === 'setup') {
+      // Set-up has no targets: only a test pulse, already tiny and a second long, so it starts
+      // at its level, off the ramp.
+      out[key] = ceilingFor(input, feature) as GovernedLevel;
+      continue;
+    }
     const before = input.previous[key] ?? 0;
     const rampBound = before + input.limits.rampPerMs * elapsed;
     const bound = Math.min(ceilingFor(input, feature), rampBound);

@@ -10,6 +10,8 @@ export type StepContext = {
   effects: Effect[];
   /** Set when this step stopped or paused the scene: `stop-all` then goes first (S1). */
   haltReason: 'stop' | 'pause' | null;
+  /** Set when this step ended a test pulse: no output may rise from its level (S2). */
+  pulseEnded: boolean;
 };
 
 const MS = 1000;
@@ -32,10 +34,19 @@ export function dominantAudience(ctx: StepContext): Audience {
   return ctx.s.agreement.mode === 'solo' ? 'submissive' : 'dominant';
 }
 
+/** Ends the set-up's test pulse, if one is running; the governor then holds it at zero. */
+export function endTestPulse(ctx: StepContext): void {
+  if (ctx.s.testPulse === null) return;
+  ctx.s.testPulse = null;
+  ctx.pulseEnded = true;
+}
+
 export function enterPhase(ctx: StepContext, phase: Phase): void {
   const { s } = ctx;
   const from = s.phase;
   if (from === phase) return;
+  // A test pulse belongs to the set-up: starting, stopping or closing the scene ends it.
+  endTestPulse(ctx);
   s.phase = phase;
   s.phaseSince = s.now;
   s.planStep = 0;
@@ -55,6 +66,7 @@ export function stopScene(ctx: StepContext, cause: StopCause, by: Actor): void {
   const { s } = ctx;
   if (s.stop !== null || s.phase === 'closed') return;
   s.stop = { cause, by, at: s.now };
+  endTestPulse(ctx);
   s.targets = {};
   s.yellowCaps = {};
   s.paused = null;
@@ -81,6 +93,8 @@ export function pauseScene(ctx: StepContext, cause: PauseCause): void {
 /** Lowers every output by the agreed factor and holds it there until green (S6). */
 export function yellowScene(ctx: StepContext, by: Actor): void {
   const { s } = ctx;
+  // In set-up there is nothing to slow down but a test pulse: a yellow ends it.
+  endTestPulse(ctx);
   if (!isActive(s.phase)) return;
   const factor = s.agreement.yellow.factor;
   const caps: Record<FeatureKey, number> = { ...s.yellowCaps };

@@ -122,6 +122,8 @@ export const sceneEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('signal.tapped'), at, by }),
   z.strictObject({ type: z.literal('panel.heartbeat'), at, by }),
   z.strictObject({ type: z.literal('device.lost'), at, by, device: id }),
+  /** A short, low test pulse on one output, in set-up only (docs/decisions/0008). */
+  z.strictObject({ type: z.literal('device.tested'), at, by, device: id, feature: id }),
   z.strictObject({ type: z.literal('limit.lowered'), at, by, limit: limitChangeSchema }),
   z.strictObject({ type: z.literal('consent.withdrawn'), at, by }),
   z.strictObject({ type: z.literal('scene.end'), at, by }),

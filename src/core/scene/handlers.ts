@@ -1,8 +1,10 @@
 import { lubricantIntervalSeconds } from '../agreement/agreement';
 import { featureKey } from '../governor/governor';
 import { narrowLimits } from '../governor/limits';
+import { TEST_PULSE_MS, testPulseCeiling } from '../governor/test-pulse';
 import {
   emit,
+  endTestPulse,
   enterPhase,
   greenScene,
   signalAction,
@@ -36,6 +38,7 @@ const SENDERS = {
   'signal.tapped': ['submissive'],
   'panel.heartbeat': ['submissive'],
   'device.lost': ['system'],
+  'device.tested': ['dominant'],
   'limit.lowered': ['dominant', 'submissive'],
   'consent.withdrawn': ['dominant', 'submissive'],
   'scene.end': ['dominant', 'submissive'],
@@ -155,9 +158,12 @@ export function handle(ctx: StepContext, event: SceneEvent): Refusal {
     case 'device.lost': {
       if (!s.devices.some((d) => d.id === event.device)) return `no device ${event.device}`;
       if (!s.lostDevices.includes(event.device)) s.lostDevices = [...s.lostDevices, event.device];
+      if (s.testPulse?.key.startsWith(`${event.device}/`) === true) endTestPulse(ctx);
       if (isActive(s.phase)) stopScene(ctx, 'device-lost', 'system');
       return null;
     }
+    case 'device.tested':
+      return testDevice(ctx, event);
     case 'limit.lowered': {
       if (s.phase === 'closed') return 'the scene is closed';
       const narrowed = narrowLimits(s.limits, event.limit);
@@ -208,6 +214,28 @@ export function isStopRequest(
     event.type === 'consent.withdrawn' ||
     event.type === 'scene.interrupted'
   );
+}
+
+/**
+ * The set-up's test pulse: one output, at most the test level, for TEST_PULSE_MS, replacing any
+ * pulse still running. The governor alone turns it into a level (S2).
+ */
+function testDevice(ctx: StepContext, event: EventOf<'device.tested'>): Refusal {
+  const { s } = ctx;
+  if (s.stop !== null) return 'the scene has stopped';
+  if (s.phase !== 'setup') return `the test pulse belongs to the set-up; the scene is ${s.phase}`;
+  const feature = s.features.find(
+    (f) => f.device === event.device && f.feature.id === event.feature,
+  );
+  if (feature === undefined) return `no feature ${event.feature} on device ${event.device}`;
+  if (s.lostDevices.includes(event.device)) return `device ${event.device} was lost`;
+  const kind = feature.feature.kind;
+  if (s.limits.outputCeilings[kind] === undefined) return `the agreement does not allow ${kind}`;
+  if (testPulseCeiling(s.limits, kind) === 0)
+    return `the agreed ceilings hold ${kind} at 0: there is nothing to test`;
+  endTestPulse(ctx);
+  s.testPulse = { key: featureKey(event.device, event.feature), until: s.now + TEST_PULSE_MS };
+  return null;
 }
 
 function markOrgasm(ctx: StepContext, by: Actor): Refusal {

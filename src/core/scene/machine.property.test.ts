@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agreementSchema, type Agreement } from '../agreement/agreement';
+import type { FeatureKey } from '../governor/governor';
 import { isNarrowerOrEqual, limitsFromAgreement, type Limits } from '../governor/limits';
+import { TEST_PULSE_LEVEL } from '../governor/test-pulse';
 import type { Effect } from './effects';
 import { sceneEventSchema, type LimitChange, type SceneEvent } from './events';
 import { createScene, replay } from './machine';
@@ -34,9 +36,26 @@ function agreedPhaseCeiling(a: Agreement, phase: ActivePhase): number {
   }
 }
 
+/**
+ * The output the set-up's test pulse may drive after a step, or null: in set-up only, before its
+ * end. The test-pulse properties check this against the events themselves.
+ */
+function pulsingKey(next: SceneState): FeatureKey | null {
+  const pulse = next.testPulse;
+  return next.phase === 'setup' && pulse !== null && next.now < pulse.until ? pulse.key : null;
+}
+
 /** The most each output may be after a step: limits in force and the agreement itself. */
-function boundAfter(t: Transition, kind: keyof Agreement['outputs']): number {
+function boundAfter(t: Transition, key: FeatureKey, kind: keyof Agreement['outputs']): number {
   const { next } = t;
+  if (next.phase === 'setup' && pulsingKey(next) === key)
+    return Math.min(
+      TEST_PULSE_LEVEL,
+      next.limits.outputCeilings[kind] ?? 0,
+      next.limits.phaseCeilings['warm-up'],
+      next.agreement.outputs[kind]?.ceiling ?? 0,
+      next.agreement.warmUp.ceiling,
+    );
   if (!isActive(next.phase)) return 0;
   return Math.min(
     next.limits.outputCeilings[kind] ?? 0,
@@ -58,7 +77,7 @@ describe('scene machine properties', () => {
           for (const f of t.next.features) {
             const key = keyOf(f);
             const v = level(t.next, f);
-            const bound = boundAfter(t, f.feature.kind);
+            const bound = boundAfter(t, key, f.feature.kind);
             check(v >= 0 && v <= bound, () => `${where(t)}: ${key} = ${v} > ${bound}`);
             check(
               device.level(key) === v,
@@ -70,7 +89,7 @@ describe('scene machine properties', () => {
             const f = t.next.features.find((x) => keyOf(x) === e.key);
             check(f !== undefined, () => `${where(t)}: output to unknown ${e.key}`);
             check(
-              e.value <= boundAfter(t, f.feature.kind),
+              e.value <= boundAfter(t, e.key, f.feature.kind),
               () => `${where(t)}: output ${e.key} = ${e.value}`,
             );
           }
@@ -81,7 +100,7 @@ describe('scene machine properties', () => {
     expectCoverage('[S2] outputs above 0', nonZero, run, 4);
   });
 
-  it('[S2] outputs are 0 outside active phases, while stopped, paused or edging, for kinds not allowed and for lost devices', () => {
+  it('[S2] outputs are 0 outside active phases (but for the set-up’s test pulse), while stopped, paused or edging, for kinds not allowed and for lost devices', () => {
     let held = 0;
     const run = params(2000);
     fc.assert(
@@ -98,14 +117,21 @@ describe('scene machine properties', () => {
           const zeroAll =
             !isActive(next.phase) || next.stop !== null || next.paused !== null || next.edging;
           if (zeroAll && isActive(t.prev.phase)) held++;
+          // The test pulse is the one exception, bounded by the test-pulse properties.
+          const pulsing = pulsingKey(next);
           for (const f of next.features) {
             const mustBeZero =
-              zeroAll || lost.has(f.device) || next.agreement.outputs[f.feature.kind] === undefined;
+              (zeroAll && keyOf(f) !== pulsing) ||
+              lost.has(f.device) ||
+              next.agreement.outputs[f.feature.kind] === undefined;
             const v = level(next, f);
             check(!mustBeZero || v === 0, () => `${where(t)}: ${keyOf(f)} = ${v}, must be 0`);
           }
           for (const e of outputEffects(t.effects)) {
-            check(!zeroAll || e.value === 0, () => `${where(t)}: output ${e.key} = ${e.value}`);
+            check(
+              !zeroAll || e.key === pulsing || e.value === 0,
+              () => `${where(t)}: output ${e.key} = ${e.value}`,
+            );
           }
         });
       }),
@@ -114,7 +140,7 @@ describe('scene machine properties', () => {
     expectCoverage('[S2] steps leaving an active phase or holding', held, run, 2.5);
   });
 
-  it('[S2] no output rises faster than the ramp in force, nor than the agreed ramp, in the state or at the device', () => {
+  it('[S2] no output rises faster than the ramp in force, nor than the agreed ramp, in the state or at the device (the set-up’s test pulse aside)', () => {
     let rises = 0;
     const run = params(2000);
     fc.assert(
@@ -128,8 +154,11 @@ describe('scene machine properties', () => {
           device.apply(t.effects);
           // After a stop-all every output starts again from zero, at that moment.
           const haltAt = stopAllAt(t.effects);
+          const pulsing = pulsingKey(t.next);
           t.next.features.forEach((f, i) => {
             const key = keyOf(f);
+            // A test pulse starts at its (tiny) level, off the ramp (decision 0008).
+            if (key === pulsing) return;
             const rise = level(t.next, f) - level(t.prev, f);
             if (rise > 0) rises++;
             const allowed = ramp * dt + 1e-9;

@@ -18,7 +18,7 @@ export function createScene(event: CreatedEvent): StepResult {
 }
 
 export function step(state: SceneState, event: SceneEvent): StepResult {
-  const ctx: StepContext = { s: { ...state }, effects: [], haltReason: null };
+  const ctx: StepContext = { s: { ...state }, effects: [], haltReason: null, pulseEnded: false };
   // Time on one scene never runs backwards; a late event is taken as happening now.
   const at = Math.max(state.now, event.at);
   advanceTo(ctx, at);
@@ -55,8 +55,11 @@ function governOutputs(ctx: StepContext): void {
   const { s } = ctx;
   // This step's stop-all has already brought every device to zero (S1): a pause lifted by a
   // green in the same step rises again from zero, along the ramp from the moment of the halt.
+  // A test pulse that ended in this step is zero now: nothing rises from its level, which was
+  // never on the ramp (the scene may have started in this very step).
   const haltedAt = haltAt(ctx, s.now);
-  const devices: Readonly<Record<FeatureKey, GovernedLevel>> = haltedAt === null ? s.applied : {};
+  const restAt = haltedAt ?? (ctx.pulseEnded ? s.now : null);
+  const devices: Readonly<Record<FeatureKey, GovernedLevel>> = restAt === null ? s.applied : {};
   const applied = govern({
     now: s.now,
     phase: s.phase,
@@ -68,9 +71,10 @@ function governOutputs(ctx: StepContext): void {
     lostDevices: s.lostDevices,
     targets: s.targets,
     previous: devices,
-    previousAt: haltedAt ?? s.appliedAt,
+    previousAt: restAt ?? s.appliedAt,
     yellowCaps: s.yellowCaps,
     postOrgasmEndsAt: postOrgasmEndsAt(s),
+    testPulse: s.testPulse,
   });
   for (const f of s.features) {
     const key: FeatureKey = featureKey(f.device, f.feature.id);

@@ -2,6 +2,7 @@ import type { Agreement } from '../agreement/agreement';
 import { agreementHash } from '../agreement/hash';
 import type { FeatureKey, GovernedFeature, GovernedLevel } from '../governor/governor';
 import { limitsFromAgreement, type Limits } from '../governor/limits';
+import type { TestPulse } from '../governor/test-pulse';
 import type { Actor, CreatedEvent, DeviceSpec } from './events';
 import type { PauseCause, Phase, StopCause } from './phases';
 
@@ -33,6 +34,8 @@ export type SceneState = Readonly<{
   applied: Readonly<Record<FeatureKey, GovernedLevel>>;
   appliedAt: number;
   lostDevices: readonly string[];
+  /** The set-up's test pulse (device.tested), until it ends; null otherwise. */
+  testPulse: TestPulse | null;
   lastHeartbeatAt: number | null;
   checkIn: Readonly<{ nextDueAt: number | null; promptedAt: number | null }>;
   restraintCheckAt: number | null;
@@ -75,6 +78,7 @@ export function initialState(created: CreatedEvent): SceneState {
     applied: {},
     appliedAt: created.at,
     lostDevices: [],
+    testPulse: null,
     lastHeartbeatAt: null,
     checkIn: { nextDueAt: null, promptedAt: null },
     restraintCheckAt: null,

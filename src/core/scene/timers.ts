@@ -2,6 +2,7 @@ import { lubricantIntervalSeconds } from '../agreement/agreement';
 import { featureKey } from '../governor/governor';
 import {
   dominantAudience,
+  endTestPulse,
   enterPhase,
   pauseScene,
   prompt,
@@ -27,6 +28,7 @@ const TIMER_KINDS = [
   'panel-lost',
   'post-orgasm-end',
   'play-end',
+  'test-pulse-end',
   'hold-released',
   'checkin-missed',
   'warm-up-end',
@@ -64,6 +66,8 @@ export function dueAt(s: SceneState, kind: TimerKind): number | null {
       return s.phase === 'play' && a.play.maxSeconds !== null
         ? s.phaseSince + a.play.maxSeconds * MS
         : null;
+    case 'test-pulse-end':
+      return s.phase === 'setup' && s.stop === null ? (s.testPulse?.until ?? null) : null;
     case 'hold-released': {
       const hold = a.signals.holdToContinue;
       return active && hold !== null && !s.signal.held && s.signal.releasedAt !== null
@@ -115,6 +119,9 @@ export function fireTimer(ctx: StepContext, kind: TimerKind): void {
     case 'post-orgasm-end':
     case 'play-end':
       stopScene(ctx, 'time', 'system');
+      return;
+    case 'test-pulse-end':
+      endTestPulse(ctx);
       return;
     case 'hold-released': {
       s.signal = { ...s.signal, releasedAt: null };

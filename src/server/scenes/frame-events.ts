@@ -19,6 +19,8 @@ export function frameEvent(
       return { type: 'panel.heartbeat', at, by };
     case 'start':
       return { type: 'scene.start', at, by };
+    case 'device.test':
+      return { type: 'device.tested', at, by, device: frame.device, feature: frame.feature };
     case 'intensity':
       return {
         type: 'intensity.requested',

@@ -72,6 +72,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   const checked = new Set<ChecklistItem>();
   let testStop: { at: number; ok: boolean; message: string } | null = null;
   let heartRate: { bpm: number; at: number } | null = null;
+  let lastCheckIn: { at: number; answer: 'green' | 'yellow' | 'red' } | null = null;
   /** Events waiting for their step: who to acknowledge. */
   const awaiting = new Map<SceneEvent, { seq: number; reply: Reply }>();
   /** Events the log could not store: answered with an error, never an ack (S7). */
@@ -125,6 +126,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       setup: { checklist, checked: [...checked], testStop, missing: missing() },
       presence: { console: screens.has('dominant'), panel: screens.has('submissive') },
       heartRate,
+      lastCheckIn,
     });
 
   const broadcast = (effects: readonly Effect[]) => {
@@ -163,6 +165,9 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       else waiting.reply({ type: 'ack', seq: waiting.seq });
     }
     unstored.delete(event);
+    const accepted = !effects.some((e) => e.type === 'rejected' && e.event === event.type);
+    if (event.type === 'checkin.answered' && accepted)
+      lastCheckIn = { at: event.at, answer: event.answer };
     options.onStep?.(state);
     broadcast(effects);
     arm();
@@ -233,6 +238,10 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
         return;
       }
     }
+    if (event.type === 'device.tested' && options.otherSceneActive()) {
+      refuse(reply, 'refused', 'another scene is running on these toys', frame.seq);
+      return;
+    }
     if (event.type === 'scene.start') {
       const gaps = missing();
       if (gaps.length > 0) {
@@ -285,4 +294,5 @@ function heartbeatFresh(s: SceneState, now: number): boolean {
 }
 
 /** True while a scene may drive its toys. */
-export const holdsDevices = (state: SceneState): boolean => isActive(state.phase);
+export const holdsDevices = (state: SceneState): boolean =>
+  isActive(state.phase) || state.testPulse !== null;

@@ -22,9 +22,11 @@ describe('the store, over random runs', () => {
       fc.property(runArb, ({ scenes, picks, reopenAfter }) => {
         withTempDir((dir) => {
           const path = join(dir, 'redline.sqlite');
+          // A second scene.created (which the core refuses) never reaches a stored log: the
+          // server creates a scene once, and the store refuses a different one by design.
           const logs = scenes.map((script, i): SceneEvent[] => [
             { ...script.created, sceneId: `scene-${i}` },
-            ...script.events,
+            ...script.events.filter((e) => e.type !== 'scene.created'),
           ]);
           const next = logs.map(() => 0);
           let store: Store = openStore({ path });
