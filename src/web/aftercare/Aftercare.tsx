@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { SceneView } from '../../protocol/view';
-import { nameOf, stopWords } from './stop-words';
-import { aftercareElapsedMs, aftercareProgress, formatDuration } from './timer';
+import { nameOf } from '../words/names';
+import { stopWords } from './stop-words';
+import { formatDuration } from '../words/format';
+import { aftercareElapsedMs, aftercareProgress } from './timer';
 import './aftercare.css';
 
 type Props = Readonly<{ view: SceneView; role: 'dominant' | 'submissive' }>;

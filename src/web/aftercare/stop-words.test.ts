@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STOP_CAUSES } from '../../core';
 import { agreement } from '../test-support/view.test-support';
-import { nameOf, stopCauseWords, stopWords } from './stop-words';
+import { stopCauseWords, stopWords } from './stop-words';
 
 describe('stop causes in words', () => {
   it('has calm words for every cause the core knows', () => {
@@ -19,8 +19,8 @@ describe('stop causes in words', () => {
 
   it('falls back to role words without names', () => {
     const solo = { ...agreement, participants: [] };
-    expect(nameOf(solo, 'submissive')).toBe('The receiver');
-    expect(nameOf(solo, 'dominant')).toBe('Your partner');
+    expect(stopCauseWords('red', 'submissive', solo)).toBe('The receiver called red.');
+    expect(stopCauseWords('ended', 'dominant', solo)).toBe('Your partner ended the scene.');
   });
 
   it('explains a scene that never started', () => {

@@ -1,17 +1,11 @@
 import type { Actor, Agreement, StopCause, StopRecord } from '../../core';
-
-/** Names from the agreement where known, otherwise a plain word for the role. */
-export function nameOf(agreement: Agreement, role: 'dominant' | 'submissive'): string {
-  const name = agreement.participants.find((p) => p.role === role)?.name.trim();
-  if (name !== undefined && name !== '') return name;
-  return role === 'dominant' ? 'Your partner' : 'The receiver';
-}
+import { capitalize, nameOf } from '../words/names';
 
 function who(agreement: Agreement, by: Actor): string {
   switch (by) {
     case 'dominant':
     case 'submissive':
-      return nameOf(agreement, by);
+      return capitalize(nameOf(agreement, by));
     case 'sensor':
       return 'A sensor';
     case 'system':

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aftercareElapsedMs, aftercareProgress, formatDuration } from './timer';
+import { aftercareElapsedMs, aftercareProgress } from './timer';
 
 describe('aftercare timer', () => {
-  it('formats minutes and seconds, hours when there are some', () => {
-    expect(formatDuration(0)).toBe('0:00');
-    expect(formatDuration(65_400)).toBe('1:05');
-    expect(formatDuration(3_723_000)).toBe('1:02:03');
-    expect(formatDuration(-5)).toBe('0:00');
-    expect(formatDuration(Number.NaN)).toBe('0:00');
-  });
-
   it('carries the scene clock forward with the local clock', () => {
     // Stopped at 10 s on the scene clock, view made at 40 s, received 3 s ago.
     expect(aftercareElapsedMs(10_000, 40_000, 100, 3_100)).toBe(33_000);

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { isAfterStop } from '../../core/scene/phases';
 import { Aftercare } from '../aftercare/Aftercare';
+import { MissingSecret } from '../app/MissingSecret';
+import { useTopOnStart } from '../app/use-top-on-start';
 import { useConnection } from '../net/use-connection';
 import { LiveSection } from './LiveSection';
-import { receiverName } from './names';
+import { nameOf } from '../words/names';
 import { PairingCard } from './PairingCard';
+import { PhaseHeader } from './PhaseHeader';
 import { forgetPairing } from './pairing-store';
 import { Reminders } from './Reminders';
 import { SetupSection } from './SetupSection';
@@ -23,28 +26,21 @@ export function ConsolePage({ sceneId }: { sceneId: string }) {
   useEffect(() => {
     if (panelJoined) forgetPairing(sceneId);
   }, [panelJoined, sceneId]);
+  useTopOnStart(view !== null && view.phase !== 'setup');
 
   if (missingCredentials)
     return (
-      <main className="page stack">
-        <h1>Console</h1>
-        <p className="notice notice-warning" role="alert">
-          This browser does not hold the secret for this scene, so it cannot run it. The console
-          works only on the device that created the scene.
-        </p>
-        <p>
-          <a className="btn btn-primary" href="#/new">
-            Create a new scene
-          </a>{' '}
-          <a className="btn" href="#/">
-            Home
-          </a>
-        </p>
-      </main>
+      <MissingSecret
+        title="Console"
+        explanation="This browser does not hold the secret for this scene, so it cannot run it. The console works only on the device that created the scene."
+      />
     );
 
   const wrongRole = snapshot.role === 'submissive';
   const running = view !== null && !isAfterStop(view.phase) && !wrongRole;
+  // While the scene runs, the phase and its clocks share the sticky bar with STOP, so STOP never
+  // covers them however far the page scrolls.
+  const live = running && view.phase !== 'setup';
   return (
     <main className="page stack console" data-testid="console">
       <header className="console-header">
@@ -52,17 +48,20 @@ export function ConsolePage({ sceneId }: { sceneId: string }) {
         <StatusLine connection={connection} snapshot={snapshot} />
       </header>
       {running && (
-        <div className="console-stop-bar">
+        <div className={live ? 'console-stop-bar console-stop-bar-live' : 'console-stop-bar'}>
+          {live && <PhaseHeader view={view} />}
           <StopButton connection={connection} />
         </div>
       )}
       {wrongRole && (
-        <p className="notice notice-warning" role="alert">
-          This browser is the receiver&apos;s screen for this scene.{' '}
-          <a href={`#/${view?.mode === 'solo' ? 'solo' : 'panel'}/${encodeURIComponent(sceneId)}`}>
-            Open it
+        <p className="notice notice-warning row" role="alert">
+          This browser is the receiver&apos;s screen for this scene.
+          <a
+            className="btn"
+            href={`#/${view?.mode === 'solo' ? 'solo' : 'panel'}/${encodeURIComponent(sceneId)}`}
+          >
+            Open the receiver&apos;s screen
           </a>
-          .
         </p>
       )}
       {view === null ? (
@@ -75,7 +74,7 @@ export function ConsolePage({ sceneId }: { sceneId: string }) {
           {view.phase === 'setup' ? (
             <>
               {!view.presence.panel && (
-                <PairingCard sceneId={sceneId} receiver={receiverName(view.agreement)} />
+                <PairingCard sceneId={sceneId} receiver={nameOf(view.agreement, 'submissive')} />
               )}
               <SetupSection view={view} connection={connection} who="pair" />
             </>

@@ -3,7 +3,7 @@ import type { FeatureSpec } from '../../core/scene/events';
 import type { Connection } from '../net/connection';
 import type { SceneView } from '../../protocol/view';
 import { explainHold } from './explain-hold';
-import { formatPercent, fromPercent, toPercent } from './format';
+import { formatPercent, fromPercent, toPercent } from '../words/format';
 import { createThrottle, INTENSITY_INTERVAL_MS, type Throttle } from './throttle';
 
 /** How long after a local change the slider ignores views that may predate it. */

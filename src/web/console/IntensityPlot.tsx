@@ -1,22 +1,25 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SceneView } from '../../protocol/view';
-import { formatClock } from './format';
 import { createPlotBuffer, type PlotBuffer } from './plot-buffer';
+import { plotOutputs, TIME_TICK_STEPS_MS, timeTickLabels, type PlotOutput } from './plot-labels';
 
 /** Two minutes at up to 20 samples a second, with room to spare. */
 const CAPACITY = 3000;
 const HEIGHT = 200;
-const COLOURS = ['#8fb8ff', '#f2b705', '#b48cff', '#5ad1c8'];
+const COLOURS = ['#8fb8ff', '#f2b705', '#b48cff', '#5ad1c8', '#ff9fb2', '#a6e07a'];
+const colourOf = (i: number) => COLOURS[i % COLOURS.length] ?? '#8fb8ff';
 
-function options(keys: readonly string[], width: number): uPlot.Options {
+const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)} %`);
+
+function options(outputs: readonly PlotOutput[], width: number): uPlot.Options {
   const series: uPlot.Series[] = [{ label: 'Scene time' }];
-  keys.forEach((key, i) => {
-    const colour = COLOURS[i % COLOURS.length] ?? '#8fb8ff';
+  outputs.forEach(({ label }, i) => {
+    const stroke = colourOf(i);
     series.push(
-      { label: `${key} asked`, stroke: colour, width: 1, dash: [6, 4], value: (_u, v) => pct(v) },
-      { label: `${key} applied`, stroke: colour, width: 2.5, value: (_u, v) => pct(v) },
+      { label: `${label}, asked`, stroke, width: 1, dash: [6, 4], value: (_u, v) => pct(v) },
+      { label: `${label}, applied`, stroke, width: 2.5, value: (_u, v) => pct(v) },
     );
   });
   const axis = {
@@ -30,31 +33,37 @@ function options(keys: readonly string[], width: number): uPlot.Options {
     series,
     scales: { x: { time: false }, y: { range: [0, 1] } },
     axes: [
-      { ...axis, values: (_u, ticks) => ticks.map((t) => formatClock(t)) },
+      { ...axis, incrs: TIME_TICK_STEPS_MS, values: (_u, ticks) => timeTickLabels(ticks) },
       { ...axis, values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`) },
     ],
-    legend: { show: true },
+    // The legend is drawn below in the page's own words: uPlot's wraps into a tangle of ids.
+    legend: { show: false },
     cursor: { show: false },
   };
 }
 
-const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)} %`);
-
-/** Requested (dashed) and applied (solid) level of every output over the last two minutes. */
+/**
+ * Requested (dashed) and applied (solid) level of every output over the last two minutes, on the
+ * scene clock (time since the start).
+ */
 export function IntensityPlot({ view }: { view: SceneView }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const buffer = useRef<PlotBuffer>(createPlotBuffer(CAPACITY));
-  const keys = useMemo(
-    () => view.devices.flatMap((d) => d.features.map((f) => `${d.id}/${f.id}`)),
-    [view.devices],
-  );
-  const keyList = keys.join('|');
+  const outputs = useMemo(() => plotOutputs(view.devices), [view.devices]);
+  const keys = useMemo(() => outputs.map((o) => o.key), [outputs]);
+  const outputList = outputs.map((o) => `${o.key}=${o.label}`).join('|');
+  const origin = view.startedAt ?? 0;
+
+  const data = (): uPlot.AlignedData => {
+    const [xs, ...levels] = buffer.current.columns(keys);
+    return [xs.map((t) => t - origin), ...levels];
+  };
 
   useEffect(() => {
     const el = host.current;
     if (el === null) return undefined;
-    const u = new uPlot(options(keys, el.clientWidth || 320), buffer.current.columns(keys), el);
+    const u = new uPlot(options(outputs, el.clientWidth || 320), data(), el);
     plot.current = u;
     const resize = new ResizeObserver(() => {
       u.setSize({ width: el.clientWidth || 320, height: HEIGHT });
@@ -65,12 +74,12 @@ export function IntensityPlot({ view }: { view: SceneView }) {
       u.destroy();
       plot.current = null;
     };
-    // keyList stands for keys: a new array with the same outputs needs no new plot.
-  }, [keyList]);
+    // outputList stands for outputs: a new array with the same outputs needs no new plot.
+  }, [outputList]);
 
   useEffect(() => {
     buffer.current.push({ t: view.now, requested: view.requested, applied: view.applied });
-    plot.current?.setData(buffer.current.columns(keys));
+    plot.current?.setData(data());
   }, [view, keys]);
 
   return (
@@ -78,6 +87,17 @@ export function IntensityPlot({ view }: { view: SceneView }) {
       <h2 id="plot-title">Intensity, last two minutes</h2>
       <p className="muted">Dashed: asked. Solid: applied after the limits.</p>
       <div ref={host} className="plot-host" aria-hidden="true" />
+      <ul className="plain plot-legend" data-testid="plot-legend">
+        {outputs.map((output, i) => (
+          <li key={output.key} style={{ '--swatch': colourOf(i) } as CSSProperties}>
+            <span className="plot-swatch" aria-hidden="true">
+              <span className="plot-swatch-asked" />
+              <span className="plot-swatch-applied" />
+            </span>
+            {output.label}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -6,10 +6,9 @@ import { IntensityPlot } from './IntensityPlot';
 import { LimitsView } from './LimitsView';
 import { LowerLimit } from './LowerLimit';
 import { PanelStatus } from './PanelStatus';
-import { PhaseHeader } from './PhaseHeader';
 import { SceneActions } from './SceneActions';
 
-/** The running scene on the dominant's console. */
+/** The running scene on the dominant's console (the phase and clocks sit in the STOP bar above). */
 export function LiveSection({
   view,
   connection,
@@ -21,7 +20,6 @@ export function LiveSection({
 }) {
   return (
     <div className="stack live">
-      <PhaseHeader view={view} />
       <section className="stack" aria-labelledby="intensity-title">
         <h2 id="intensity-title">Intensity</h2>
         {view.devices.flatMap((device) =>

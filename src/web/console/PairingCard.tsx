@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { newPairing, type Pairing } from '../net/api';
 import { loadCredentials } from '../net/credentials';
-import { formatClock } from './format';
+import { formatClock } from '../words/format';
+import { capitalize } from '../words/names';
 import { loadPairing, savePairing } from './pairing-store';
 import { QrCode } from './QrCode';
 import { useTick } from './use-scene-now';
@@ -39,9 +40,9 @@ export function PairingCard({ sceneId, receiver }: { sceneId: string; receiver: 
     <section className="card stack pairing-card" aria-labelledby="pairing-title">
       <h2 id="pairing-title">Connect {receiver}&apos;s panel</h2>
       <p>
-        {receiver} opens the panel on their own phone: scan this code with its camera, or open
-        Redline there and type the short code. Nothing can start until the panel is connected and
-        has proved it can stop the toys.
+        {capitalize(receiver)} opens the panel on their own phone: scan this code with its camera,
+        or open Redline there and type the short code. Nothing can start until the panel is
+        connected and has proved it can stop the toys.
       </p>
       {valid ? (
         <div className="pairing-body">

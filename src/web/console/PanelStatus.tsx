@@ -1,19 +1,19 @@
 import type { SceneView } from '../../protocol/view';
 import { checkInWords, type LastCheckIn } from './checkin-tracker';
-import { formatAge } from './format';
-import { receiverName } from './names';
+import { formatAge } from '../words/format';
+import { capitalize, nameOf } from '../words/names';
 import { useSceneNow } from './use-scene-now';
 
 /** The receiver's panel as the console sees it: connected, heartbeats, check-ins, heart rate. */
 export function PanelStatus({ view, lastCheckIn }: { view: SceneView; lastCheckIn: LastCheckIn }) {
   const now = useSceneNow(view);
-  const name = receiverName(view.agreement);
+  const name = nameOf(view.agreement, 'submissive');
   const beat = view.lastHeartbeatAt;
   const timeoutMs = view.agreement.panel.heartbeatTimeoutSeconds * 1000;
   const late = beat !== null && now - beat > timeoutMs / 2;
   return (
     <section className="card" aria-labelledby="panel-status-title">
-      <h2 id="panel-status-title">{name}&apos;s panel</h2>
+      <h2 id="panel-status-title">{capitalize(name)}&apos;s panel</h2>
       <dl className="limits" data-testid="panel-status">
         <div className="limit">
           <dt>Panel</dt>

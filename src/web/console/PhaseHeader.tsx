@@ -1,7 +1,7 @@
 import type { SceneView } from '../../protocol/view';
 import { liveTimers } from './live-timers';
-import { receiverName } from './names';
-import { phaseName } from './phase-words';
+import { nameOf } from '../words/names';
+import { phaseName } from '../words/phase';
 import { waitingForGreen } from './reminders';
 import { useSceneNow } from './use-scene-now';
 
@@ -18,7 +18,7 @@ export function PhaseHeader({
   showWaiting?: boolean;
 }) {
   const now = useSceneNow(view);
-  const whose = view.mode === 'solo' ? 'your' : `${receiverName(view.agreement)}'s`;
+  const whose = view.mode === 'solo' ? 'your' : `${nameOf(view.agreement, 'submissive')}'s`;
   const waiting = showWaiting ? waitingForGreen(view, whose) : null;
   return (
     <section className="card stack phase-header" aria-labelledby="phase-title">

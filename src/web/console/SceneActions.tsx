@@ -1,6 +1,6 @@
 import type { Connection } from '../net/connection';
 import type { SceneView } from '../../protocol/view';
-import { nextPhase } from './phase-words';
+import { nextPhase } from '../words/phase';
 
 /** Mark orgasm, edging, next phase and end: the console's scene controls besides STOP. */
 export function SceneActions({
@@ -14,19 +14,28 @@ export function SceneActions({
   edging?: boolean;
 }) {
   const next = nextPhase(view.phase, view.agreement);
+  const atLimit = view.orgasms >= view.limits.orgasmsMax;
   const send = connection === null ? () => null : connection.send.bind(connection);
   return (
     <section className="card stack" aria-labelledby="actions-title">
       <h2 id="actions-title">Scene</h2>
       <div className="actions">
-        <button
-          type="button"
-          className="btn btn-large"
-          data-testid="console-mark-orgasm"
-          onClick={() => send({ type: 'orgasm' })}
-        >
-          Mark orgasm
-        </button>
+        <div className="stack">
+          <button
+            type="button"
+            className="btn btn-large"
+            data-testid="console-mark-orgasm"
+            aria-describedby={atLimit ? 'orgasm-limit-hint' : undefined}
+            onClick={() => send({ type: 'orgasm' })}
+          >
+            Mark orgasm
+          </button>
+          {atLimit && (
+            <p id="orgasm-limit-hint" className="muted">
+              The agreed number is reached: one more stops the scene.
+            </p>
+          )}
+        </div>
         {edging && view.phase === 'play' && (
           <button
             type="button"

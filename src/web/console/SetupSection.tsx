@@ -1,5 +1,6 @@
 import type { Connection } from '../net/connection';
 import type { SceneView } from '../../protocol/view';
+import { DeviceTests } from './DeviceTests';
 import { checklistLabel, testStopWords } from './setup-words';
 
 /**
@@ -30,9 +31,10 @@ export function SetupSection({
               <strong>{device.name}</strong>{' '}
               <span className="muted">({device.features.map((f) => f.kind).join(', ')})</span>
               <p className="muted">
-                Test at low power: switch it on briefly with its own button or app to check it
-                responds and sits comfortably.
+                A short pulse, at most 10 % for one second: check that it responds and sits
+                comfortably.
               </p>
+              <DeviceTests device={device} view={view} connection={connection} />
             </li>
           ))}
         </ul>

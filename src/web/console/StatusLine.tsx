@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Connection, ConnectionSnapshot } from '../net/connection';
+import { asSentence } from '../words/format';
 
 const WORDS: Record<ConnectionSnapshot['status'], string> = {
   connecting: 'Connecting to the Redline server…',
@@ -11,8 +12,12 @@ const WORDS: Record<ConnectionSnapshot['status'], string> = {
 
 function statusWords(snapshot: ConnectionSnapshot): string {
   const { status, lastError } = snapshot;
-  if (status === 'refused' && lastError?.code === 'bye')
-    return `This screen was disconnected: ${lastError.message} Reconnect to take it back.`;
+  // The server says why it closed this screen just before it does (docs/protocol.md, bye).
+  const bye = lastError?.code === 'bye' ? asSentence(lastError.message) : null;
+  if (bye !== null && status === 'refused')
+    return `This screen was disconnected. ${bye} Reconnect to take it back.`;
+  if (bye !== null && status === 'reconnecting')
+    return `The server closed the connection. ${bye} Trying again until it is back…`;
   return WORDS[status];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainHold } from './explain-hold';
-import { makeView } from './test-view.test-support';
+import { makeView } from '../test-support/view.test-support';
 
 const vibe = { id: 'v', kind: 'vibrate' } as const;
 const held = (over: Parameters<typeof makeView>[0]) =>

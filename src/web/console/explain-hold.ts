@@ -1,7 +1,7 @@
 import type { OutputKind } from '../../core/agreement/agreement';
 import { isActive } from '../../core/scene/phases';
 import type { SceneView } from '../../protocol/view';
-import { formatPercent, formatSpan } from './format';
+import { formatPercent, formatSpan } from '../words/format';
 
 /**
  * Why the governor lets less through to an output than the dominant asked for. The console shows

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limitLines } from './limit-lines';
-import { makeView } from './test-view.test-support';
+import { makeView } from '../test-support/view.test-support';
 
 const NBSP = '\u00a0';
 
@@ -13,8 +13,8 @@ describe('limitLines', () => {
       'post-orgasm': `50${NBSP}%`,
       'output-vibrate': `80${NBSP}%`,
       ramp: '20 seconds',
-      'post-orgasm-time': '1 minute',
-      orgasms: '0 / 1',
+      'post-orgasm-time': '1 minute 30 seconds',
+      orgasms: '0 / 2',
     });
   });
 });

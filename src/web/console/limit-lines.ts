@@ -1,5 +1,5 @@
 import type { Limits } from '../../core/governor/limits';
-import { formatPercent, formatSpan } from './format';
+import { formatPercent, formatSpan } from '../words/format';
 
 /** The limits in force (the agreement's, as lowered since), as label–value lines. */
 export type LimitLine = Readonly<{ id: string; label: string; value: string }>;

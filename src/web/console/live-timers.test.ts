@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateSceneNow, liveTimers } from './live-timers';
-import { makeView } from './test-view.test-support';
+import { makeView } from '../test-support/view.test-support';
 
 const NBSP = '\u00a0';
 const byId = (lines: ReturnType<typeof liveTimers>) =>

@@ -1,5 +1,5 @@
 import type { SceneView } from '../../protocol/view';
-import { formatClock } from './format';
+import { formatClock } from '../words/format';
 
 /**
  * The clocks the console shows while a scene runs. Views carry the scene clock at the moment they

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { narrowLimits } from '../../core/governor/limits';
 import { limitTargets, lowerLevels } from './lower-limit';
-import { makeView } from './test-view.test-support';
+import { makeView } from '../test-support/view.test-support';
 
 const limits = makeView().limits;
 
@@ -37,7 +37,7 @@ describe('limitTargets', () => {
 
   it('offers shorter post-orgasm times and slower ramps only', () => {
     const byId = Object.fromEntries(limitTargets(limits).map((t) => [t.id, t]));
-    expect(byId['post-orgasm-seconds']?.options.map((o) => o.label)[0]).toBe('45 seconds');
+    expect(byId['post-orgasm-seconds']?.options.map((o) => o.label)[0]).toBe('1 minute');
     expect(byId.ramp?.options.map((o) => o.label)).toEqual([
       '0 to full in 30 seconds',
       '0 to full in 40 seconds',

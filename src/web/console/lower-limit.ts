@@ -1,7 +1,7 @@
 import type { OutputKind } from '../../core/agreement/agreement';
 import type { Limits } from '../../core/governor/limits';
 import type { LimitChange } from '../../core/scene/events';
-import { formatPercent, formatSpan } from './format';
+import { formatPercent, formatSpan } from '../words/format';
 
 /**
  * What the "lower a limit" control offers: for each limit, only values narrower than the one in

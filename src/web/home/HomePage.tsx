@@ -1,14 +1,11 @@
-import { useState } from 'react';
 import { navigate } from '../app/use-route';
-import { isCodeShaped, normalizeCode } from '../pair/code';
+import { CodeField, useTypedCode } from '../pair/CodeField';
 import { StoredScenes } from './StoredScenes';
 import './home.css';
 
 /** A calm start: what Redline is, the one thing it cannot do for you, and two ways in. */
 export function HomePage() {
-  const [typed, setTyped] = useState('');
-  const code = normalizeCode(typed);
-  const shaped = isCodeShaped(code);
+  const { typed, setTyped, code, shaped } = useTypedCode();
 
   return (
     <main className="page stack home">
@@ -44,31 +41,22 @@ export function HomePage() {
           code.
         </p>
         <form
-          className="row"
+          className="stack"
           onSubmit={(event) => {
             event.preventDefault();
             if (shaped) navigate({ name: 'pair', code });
           }}
         >
-          <div className="field home-code">
-            <label htmlFor="home-code">Pairing code</label>
-            <input
-              id="home-code"
-              data-testid="pair-code-input"
-              value={typed}
-              onChange={(event) => {
-                setTyped(event.target.value);
-              }}
-              placeholder="K7QM2X"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              maxLength={12}
-            />
-          </div>
+          <CodeField
+            id="home-code"
+            label="Pairing code"
+            value={typed}
+            onChange={setTyped}
+            help="6 letters and digits, like K7QM2X."
+          />
           <button
             type="submit"
-            className="btn btn-large home-join"
+            className="btn btn-large"
             data-testid="home-join"
             disabled={!shaped}
           >

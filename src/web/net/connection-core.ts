@@ -201,12 +201,21 @@ export function createConnection(options: C.ConnectionOptions, env: C.Connection
       if (frame !== null) onFrame(frame);
     };
     ws.onclose = (event) => {
-      // Replaced by another screen: coming back by itself would push that screen off in turn,
-      // so the person chooses (retry). Refused credentials never work by retrying.
-      if (event.code === C.CLOSE_REPLACED || event.code === C.CLOSE_UNAUTHORIZED) drop('refused');
-      else {
-        if (event.code === C.CLOSE_RATE_LIMITED) minRetryMs = C.RATE_LIMITED_RETRY_MS;
-        drop('reconnecting');
+      switch (event.code) {
+        case C.CLOSE_REPLACED:
+        case C.CLOSE_UNAUTHORIZED:
+          // The person chooses (retry): coming back by itself would not help, or would push the
+          // other screen off in turn.
+          drop('refused');
+          return;
+        case C.CLOSE_RATE_LIMITED:
+          minRetryMs = C.RATE_LIMITED_RETRY_MS;
+          drop('reconnecting');
+          return;
+        case C.CLOSE_GOING_AWAY:
+        default:
+          // The server stopped, or the network dropped: keep trying until it is back.
+          drop('reconnecting');
       }
     };
     ws.onerror = () => {

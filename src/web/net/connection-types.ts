@@ -30,7 +30,10 @@ export type Connection = {
   subscribe(listener: (snapshot: ConnectionSnapshot) => void): () => void;
   /** Hears every effect list as it arrives (for prompts: vibration, sound, speech). */
   onEffects(listener: (effects: readonly Effect[], view: SceneView) => void): () => void;
-  /** Tries again now: after a refusal or a `bye` (which never retry by themselves) or mid-backoff. */
+  /**
+   * Tries again now: after a refusal or being replaced (which never retry by themselves), or
+   * mid-backoff (back online, back in view).
+   */
   retry(): void;
   close(): void;
 };
@@ -70,7 +73,13 @@ export type ConnectionEnv = Readonly<{
 export const SOCKET_OPEN = 1;
 /** A socket that has not been welcomed by then is given up and tried again. */
 export const WELCOME_TIMEOUT_MS = 5000;
-/** Close codes the server uses (docs/protocol.md): another screen took this role; refused. */
+/**
+ * Close codes the server uses (docs/protocol.md). Going away: the server is stopping, so come
+ * back by itself once it is up again. Replaced: another screen took this role, so do not come
+ * back by itself (it would push that screen off in turn). Unauthorized: never works by retrying.
+ * Any other code (1006 for a dropped network, for one) reconnects with backoff.
+ */
+export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_REPLACED = 4000;
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_RATE_LIMITED = 4429;

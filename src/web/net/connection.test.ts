@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeView } from '../test-support/view.test-support';
 import { createConnection } from './connection';
 import {
+  CLOSE_GOING_AWAY,
   CLOSE_REPLACED,
   CLOSE_UNAUTHORIZED,
   STOP_ACK_TIMEOUT_MS,
@@ -255,12 +256,27 @@ describe('connection: reconnecting', () => {
     expect(fake.sockets).toHaveLength(2);
   });
 
-  it('comes back after a bye from a server going away', () => {
+  it('comes back after a bye from a server going away (1001), and keeps trying', () => {
     const fake = opened();
     fake.socket().receive({ type: 'bye', reason: 'The server is stopping.' });
-    fake.socket().serverClose(1001);
+    fake.socket().serverClose(CLOSE_GOING_AWAY);
+    expect(fake.connection.snapshot().status).toBe('reconnecting');
     fake.advance(250);
     expect(fake.sockets).toHaveLength(2);
+    // The server is still down: each try fails, and the tries go on.
+    fake.socket().serverClose(1006);
+    fake.advance(500);
+    fake.socket().serverClose(1006);
+    fake.advance(1000);
+    expect(fake.sockets).toHaveLength(4);
+    // Back up: welcomed again, with the stop queued while it was down sent first.
+    const red = fake.connection.send({ type: 'safeword', word: 'red' });
+    expect(red).not.toBeNull();
+    fake.socket().open();
+    fake.socket().welcome(0);
+    expect(fake.connection.snapshot().status).toBe('open');
+    expect(fake.connection.snapshot().lastError).toBeNull();
+    expect(fake.socket().sent[1]).toMatchObject({ type: 'safeword', word: 'red' });
   });
 
   it('stops everything on close()', () => {

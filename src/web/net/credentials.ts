@@ -1,4 +1,12 @@
 import type { Role } from '../../protocol/frames';
+import {
+  browserStore,
+  parseStoredObject,
+  readItem,
+  removeItem,
+  writeItem,
+  type StoreKind,
+} from './storage';
 
 /**
  * Each participant's own secret (P2), kept in this browser only. The secret never goes in a URL;
@@ -21,40 +29,19 @@ export type StoredScene = Readonly<{ sceneId: string; role: Role; mode: 'pair' |
 const PREFIX = 'redline.credentials.';
 const keyFor = (sceneId: string) => `${PREFIX}${sceneId}`;
 
-function store(kind: 'local' | 'session'): Storage | null {
-  const name = kind === 'local' ? 'localStorage' : 'sessionStorage';
-  try {
-    // Looked up by name: in some browsers (and in Node) the storage is missing or throws.
-    const found = (globalThis as Partial<Record<typeof name, Storage>>)[name];
-    return found ?? null;
-  } catch {
-    return null;
-  }
+function read(kind: StoreKind, sceneId: string): Credentials | null {
+  return parseCredentials(readItem(browserStore(kind), keyFor(sceneId)));
 }
 
-function read(kind: 'local' | 'session', sceneId: string): Credentials | null {
-  return parseCredentials(store(kind)?.getItem(keyFor(sceneId)) ?? null);
-}
-
-function write(kind: 'local' | 'session', sceneId: string, credentials: Credentials): void {
-  try {
-    store(kind)?.setItem(keyFor(sceneId), JSON.stringify(credentials));
-  } catch {
-    // Storage full or disabled: the scene still works in this tab.
-  }
+function write(kind: StoreKind, sceneId: string, credentials: Credentials): void {
+  writeItem(browserStore(kind), keyFor(sceneId), JSON.stringify(credentials));
 }
 
 /** Reads what was stored, trusting nothing: anything malformed counts as missing. */
 export function parseCredentials(raw: string | null): Credentials | null {
-  if (raw === null) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const { secret, role, lastSeq, mode } = value as Record<string, unknown>;
+  const value = parseStoredObject(raw);
+  if (value === null) return null;
+  const { secret, role, lastSeq, mode } = value;
   if (typeof secret !== 'string' || secret.length < 16 || secret.length > 128) return null;
   if (role !== 'dominant' && role !== 'submissive') return null;
   const seq = typeof lastSeq === 'number' && Number.isSafeInteger(lastSeq) && lastSeq >= 0;
@@ -76,13 +63,7 @@ export function saveCredentials(sceneId: string, credentials: Credentials): void
 }
 
 export function forgetCredentials(sceneId: string): void {
-  for (const kind of ['local', 'session'] as const) {
-    try {
-      store(kind)?.removeItem(keyFor(sceneId));
-    } catch {
-      // Nothing to do.
-    }
-  }
+  for (const kind of ['local', 'session'] as const) removeItem(browserStore(kind), keyFor(sceneId));
 }
 
 /** Raises the stored lastSeq (never lowers it). Called after a frame has been written. */
@@ -98,7 +79,7 @@ export function rememberLastSeq(sceneId: string, seq: number): void {
 export function listStoredScenes(): StoredScene[] {
   const scenes: StoredScene[] = [];
   for (const kind of ['session', 'local'] as const) {
-    const storage = store(kind);
+    const storage = browserStore(kind);
     if (storage === null) continue;
     for (let i = 0; i < storage.length; i++) {
       const key = storage.key(i);

@@ -1,5 +1,5 @@
 import type { Agreement } from '../../core/agreement/agreement';
-import { formatPercent, formatSpan, formatSpanMs } from '../console/format';
+import { formatPercent, formatSpan, formatSpanMs } from '../words/format';
 
 /** The agreement in plain sentences, grouped, for a read-only summary before a scene. */
 export type SummaryGroup = Readonly<{ id: string; title: string; lines: readonly string[] }>;
@@ -28,6 +28,22 @@ function signalLines(a: Agreement): string[] {
   return lines;
 }
 
+/** Said only when the agreement has an early window (0 means any time is fine). */
+function earlyLines({ notBeforeSeconds, early }: Agreement['orgasm']): string[] {
+  if (notBeforeSeconds <= 0) return [];
+  const within = `An orgasm within the first ${formatSpan(notBeforeSeconds)} of the scene`;
+  return [
+    early === 'stop'
+      ? `${within} is too early: it stops the scene.`
+      : `${within} counts as early; the scene still moves on to post-orgasm.`,
+  ];
+}
+
+function lubricantLines(a: Agreement): string[] {
+  const seconds = a.lubricant?.reminderIntervalSeconds ?? null;
+  return seconds === null ? [] : [`A reminder to check the lubricant every ${every(seconds)}.`];
+}
+
 export function summarizeAgreement(a: Agreement): readonly SummaryGroup[] {
   const outputs = Object.entries(a.outputs).map(
     ([kind, spec]) => `${kind} at most ${formatPercent(spec.ceiling)}`,
@@ -36,7 +52,6 @@ export function summarizeAgreement(a: Agreement): readonly SummaryGroup[] {
     a.play.maxSeconds === null
       ? 'no time limit'
       : `ends after ${formatSpan(a.play.maxSeconds)} if no orgasm has come`;
-  const early = a.orgasm.early === 'stop' ? 'stops the scene' : 'moves on to post-orgasm';
   const missed =
     a.checkIn.onMissed === 'stop'
       ? 'a missed check-in stops the scene'
@@ -62,7 +77,7 @@ export function summarizeAgreement(a: Agreement): readonly SummaryGroup[] {
       title: 'Orgasm and after',
       lines: [
         `Orgasms allowed: ${a.orgasm.max}. One more stops the scene.`,
-        `One before ${formatSpan(a.orgasm.notBeforeSeconds)} into the scene counts as early and ${early}.`,
+        ...earlyLines(a.orgasm),
         `Post-orgasm stimulation lasts at most ${formatSpan(a.postOrgasm.maxSeconds)} after the orgasm.`,
       ],
     },
@@ -72,6 +87,7 @@ export function summarizeAgreement(a: Agreement): readonly SummaryGroup[] {
       lines: [
         `Every ${every(a.checkIn.intervalSeconds)}, answered within ${formatSpan(a.checkIn.answerTimeoutSeconds)}; ${missed}.`,
         `Yellow lowers every output to ${formatPercent(a.yellow.factor)} of its level and holds it there until green.`,
+        ...lubricantLines(a),
       ],
     },
     { id: 'signals', title: 'Signals', lines: signalLines(a) },

@@ -2,16 +2,15 @@ import { useState } from 'react';
 import { navigate } from '../app/use-route';
 import { pair, type ApiError } from '../net/api';
 import { saveCredentials } from '../net/credentials';
-import { isCodeShaped, normalizeCode, pairingFailureHint, pairingFailureTitle } from './code';
+import { normalizeCode, pairingFailureHint, pairingFailureTitle } from './code';
+import { CodeField, useTypedCode } from './CodeField';
 
 type State = { step: 'confirm' } | { step: 'pairing' } | { step: 'failed'; error: ApiError };
 
 /** Turns this phone into the receiver's panel, after saying plainly what that means. */
 export function PairPage({ code: fromLink }: { code: string }) {
-  const [typed, setTyped] = useState(() => normalizeCode(fromLink));
+  const { typed, setTyped, code, shaped } = useTypedCode(normalizeCode(fromLink));
   const [state, setState] = useState<State>({ step: 'confirm' });
-  const code = normalizeCode(typed);
-  const shaped = isCodeShaped(code);
 
   const confirm = async () => {
     setState({ step: 'pairing' });
@@ -48,27 +47,13 @@ export function PairPage({ code: fromLink }: { code: string }) {
           if (shaped && state.step !== 'pairing') void confirm();
         }}
       >
-        <div className="field">
-          <label htmlFor="pair-code">Pairing code from the console</label>
-          <input
-            id="pair-code"
-            className="pair-code"
-            data-testid="pair-code-input"
-            value={typed}
-            onChange={(event) => {
-              setTyped(event.target.value);
-            }}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            inputMode="text"
-            maxLength={12}
-            aria-describedby="pair-code-help"
-          />
-          <span id="pair-code-help" className="muted">
-            6 letters and digits, like K7QM2X.
-          </span>
-        </div>
+        <CodeField
+          id="pair-code"
+          label="Pairing code from the console"
+          value={typed}
+          onChange={setTyped}
+          help="6 letters and digits, like K7QM2X."
+        />
         {state.step === 'failed' && (
           <div className="notice notice-danger" role="alert">
             <p>

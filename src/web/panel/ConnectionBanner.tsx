@@ -1,4 +1,5 @@
 import type { ConnectionSnapshot } from '../net/connection';
+import { asSentence } from '../words/format';
 
 const STATUS_WORDS: Record<ConnectionSnapshot['status'], string> = {
   connecting: 'Connecting…',
@@ -37,7 +38,7 @@ export function ConnectionBanner({
           {queuedStops > 0 && <p>Your stop will be sent the moment the connection is back.</p>}
           {status === 'refused' && (
             <>
-              {lastError !== null && <p>{lastError.message}</p>}
+              {lastError !== null && <p>{asSentence(lastError.message)}</p>}
               <button type="button" className="btn" onClick={onRetry} data-testid="panel-retry">
                 Connect again
               </button>

@@ -6,7 +6,8 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { HoldArea } from './HoldArea';
 import { PanelButtons } from './PanelButtons';
 import { PanelFooter } from './PanelFooter';
-import { isActive, isAfterStop, phaseLabel } from './phase';
+import { isActive, isAfterStop } from '../../core/scene/phases';
+import { phaseName } from '../words/phase';
 import { IntensityBar, LimitsSummary } from './SceneFacts';
 import { TapHint } from './TapHint';
 import { recordTap, shouldSendTap } from './taps';
@@ -70,7 +71,7 @@ export function Panel({ connection, snapshot }: Props) {
     <div className="panel" onPointerDown={onPointerDown} data-testid="panel">
       <header className="panel-top">
         <p className="panel-phase" data-testid="phase" data-phase={view?.phase ?? ''}>
-          {view === null ? 'Waiting for the scene…' : phaseLabel(view.phase)}
+          {view === null ? 'Waiting for the scene…' : phaseName(view.phase, 'receiver')}
         </p>
         <ConnectionBanner
           snapshot={snapshot}
@@ -124,7 +125,8 @@ export function Panel({ connection, snapshot }: Props) {
       {view !== null && view.phase === 'setup' && <TestStop connection={connection} view={view} />}
       {view !== null && afterStop && <Aftercare view={view} role="submissive" />}
       {view !== null && !afterStop && <IntensityBar view={view} />}
-      {view !== null && <LimitsSummary view={view} />}
+      {/* After a stop the limits no longer matter: aftercare lists what was agreed for it. */}
+      {view !== null && !afterStop && <LimitsSummary view={view} />}
 
       <PanelFooter
         speech={cues.speech}

@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Connection, ConnectionSnapshot } from '../net/connection';
 import { checkInOpen, frameFor, showsYellowAndGreen, type PanelButton } from './actions';
-import { isAfterStop } from './phase';
+import { isAfterStop } from '../../core/scene/phases';
 import { createPressGate, type PressGate, type PressSource } from './press-gate';
 
 type Props = Readonly<{ connection: Connection; snapshot: ConnectionSnapshot }>;

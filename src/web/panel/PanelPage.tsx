@@ -8,15 +8,23 @@ function NotPaired({ sceneId }: { sceneId: string }) {
     <main className="page stack">
       <h1>This phone is not the panel for this scene</h1>
       {credentials?.role === 'dominant' ? (
-        <p>
-          This browser runs the console for this scene.{' '}
-          <a href={`#/console/${encodeURIComponent(sceneId)}`}>Open the console</a>.
-        </p>
+        <>
+          <p>This browser runs the console for this scene.</p>
+          <p>
+            <a className="btn btn-primary" href={`#/console/${encodeURIComponent(sceneId)}`}>
+              Open the console
+            </a>
+          </p>
+        </>
       ) : (
-        <p>
-          To join, type the pairing code shown on your partner's console.{' '}
-          <a href="#/">Go to the start page</a>.
-        </p>
+        <>
+          <p>To join, type the pairing code shown on your partner's console.</p>
+          <p>
+            <a className="btn btn-primary" href="#/">
+              Go to the start page
+            </a>
+          </p>
+        </>
       )}
       <p className="notice notice-warning">
         Until a panel is connected, use the toy's own button or remove it to stop.
@@ -45,10 +53,11 @@ function ConnectedPanel({ sceneId }: { sceneId: string }) {
     <main className="panel-page">
       <h1 className="visually-hidden">Panel</h1>
       {snapshot.view?.mode === 'solo' && (
-        <p className="panel-solo-hint">
-          This is a solo scene:{' '}
-          <a href={`#/solo/${encodeURIComponent(sceneId)}`}>open the solo screen</a> to start it and
-          move through it.
+        <p className="panel-solo-hint row">
+          This is a solo scene: start it and move through it on the solo screen.
+          <a className="btn" href={`#/solo/${encodeURIComponent(sceneId)}`}>
+            Open the solo screen
+          </a>
         </p>
       )}
       <Panel connection={connection} snapshot={snapshot} />

@@ -1,22 +1,19 @@
+import { isActive } from '../../core/scene/phases';
 import type { SceneView } from '../../protocol/view';
-import { isActive } from './phase';
 import { limitLines, strongestApplied } from './summary';
 
 /** The current strength as a plain bar against the ceiling of this phase. */
 export function IntensityBar({ view }: { view: SceneView }) {
-  const now = strongestApplied(view.applied);
-  const phase = view.phase;
-  const ceiling =
-    phase === 'warm-up' || phase === 'play' || phase === 'orgasm' || phase === 'post-orgasm'
-      ? view.limits.phaseCeilings[phase]
-      : 0;
-  const pct = Math.round(now * 100);
+  const pct = Math.round(strongestApplied(view.applied) * 100);
+  const ceiling = isActive(view.phase)
+    ? Math.round(view.limits.phaseCeilings[view.phase] * 100)
+    : null;
   return (
     <div className="panel-intensity">
       <div className="panel-intensity-label">
         <span>Strength now</span>
         <span>
-          {pct}%{isActive(phase) ? ` (limit ${Math.round(ceiling * 100)}%)` : ''}
+          {pct}%{ceiling === null ? '' : ` (limit ${ceiling}%)`}
         </span>
       </div>
       <div
@@ -28,27 +25,27 @@ export function IntensityBar({ view }: { view: SceneView }) {
         aria-valuenow={pct}
       >
         <div className="panel-intensity-fill" style={{ width: `${pct}%` }} />
-        {isActive(phase) && (
-          <div
-            className="panel-intensity-limit"
-            style={{ left: `${Math.round(ceiling * 100)}%` }}
-          />
+        {ceiling !== null && (
+          <div className="panel-intensity-limit" style={{ left: `${ceiling}%` }} />
         )}
       </div>
     </div>
   );
 }
 
-/** The agreed limits in short, folded away so they do not crowd the buttons. */
+/**
+ * The agreed limits in short, as they stand now (lowered ones included). Always open: below the
+ * buttons they crowd nothing, and a folded box looked empty.
+ */
 export function LimitsSummary({ view }: { view: SceneView }) {
   return (
-    <details className="card panel-limits">
-      <summary>What you agreed</summary>
-      <ul>
+    <section className="card panel-limits" aria-labelledby="panel-limits-title">
+      <h2 id="panel-limits-title">What you agreed</h2>
+      <ul data-testid="panel-limits">
         {limitLines(view.agreement, view.limits).map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
-    </details>
+    </section>
   );
 }

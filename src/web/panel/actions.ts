@@ -1,6 +1,6 @@
 import type { ClientFrameBody } from '../../protocol/frames';
 import type { SceneView } from '../../protocol/view';
-import { isAfterStop } from './phase';
+import { isAfterStop } from '../../core/scene/phases';
 
 export type PanelButton = 'red' | 'yellow' | 'green';
 

@@ -13,6 +13,7 @@ describe('limits in short', () => {
       'Yellow lowers everything to 50% of where it was, until you press green.',
       'Hold to continue: letting go for more than 2 s stops the scene.',
       'Tapping the screen 3 times within 1.5 s slows down the scene.',
+      'If this panel goes quiet for 6 s (screen off, no connection), the scene stops.',
     ]);
   });
 

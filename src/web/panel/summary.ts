@@ -35,6 +35,9 @@ export function limitLines(agreement: Agreement, limits: Limits): string[] {
     lines.push(
       `Tapping the screen ${tap.taps} times within ${shortSeconds(tap.withinMs / 1000)} ${actionWords(tap.action)} the scene.`,
     );
+  lines.push(
+    `If this panel goes quiet for ${shortSeconds(agreement.panel.heartbeatTimeoutSeconds)} (screen off, no connection), the scene stops.`,
+  );
   return lines;
 }
 

@@ -1,17 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Connection } from '../net/connection';
+import { browserStore, readItem, writeItem } from '../net/storage';
 import { createCuePlayer, type CuePlayer } from './cue-player';
 import { cuesFor, type Cue } from './cues';
 
 const SPEECH_KEY = 'redline.panel.speech';
 
-function loadSpeech(): boolean {
-  try {
-    return localStorage.getItem(SPEECH_KEY) === 'on';
-  } catch {
-    return false;
-  }
-}
+const loadSpeech = () => readItem(browserStore('local'), SPEECH_KEY) === 'on';
 
 /**
  * Turns the server's prompts into vibration, a tone and (when chosen) speech. Returns the latest
@@ -42,11 +37,7 @@ export function useCues(connection: Connection) {
   const setSpeech = (on: boolean) => {
     speechRef.current = on;
     setSpeechState(on);
-    try {
-      localStorage.setItem(SPEECH_KEY, on ? 'on' : 'off');
-    } catch {
-      // Remembered for this visit only.
-    }
+    writeItem(browserStore('local'), SPEECH_KEY, on ? 'on' : 'off');
   };
 
   const speechAvailable = typeof window !== 'undefined' && 'speechSynthesis' in window;

@@ -1,6 +1,6 @@
 import type { SceneView } from '../../protocol/view';
 import { explainHold } from '../console/explain-hold';
-import { formatPercent } from '../console/format';
+import { formatPercent } from '../words/format';
 import { useSceneNow } from '../console/use-scene-now';
 import { planGroups } from './plan-rows';
 

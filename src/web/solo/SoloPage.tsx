@@ -7,6 +7,8 @@ import { SceneActions } from '../console/SceneActions';
 import { SetupSection } from '../console/SetupSection';
 import { StatusLine } from '../console/StatusLine';
 import { StopButton } from '../console/StopButton';
+import { MissingSecret } from '../app/MissingSecret';
+import { useTopOnStart } from '../app/use-top-on-start';
 import { useConnection } from '../net/use-connection';
 import { Panel } from '../panel/Panel';
 import { PlanLevels } from './PlanLevels';
@@ -23,24 +25,14 @@ export function SoloPage({ sceneId }: { sceneId: string }) {
   const { view } = snapshot;
   const panelRef = useRef<HTMLDivElement>(null);
   const panelOutOfView = useOutOfView(panelRef, '[data-testid="panel-red"]', connection);
+  useTopOnStart(view !== null && view.phase !== 'setup');
 
   if (missingCredentials)
     return (
-      <main className="page stack">
-        <h1>Solo scene</h1>
-        <p className="notice notice-warning" role="alert">
-          This browser does not hold the secret for this scene. A solo scene runs only on the device
-          that created it.
-        </p>
-        <p>
-          <a className="btn btn-primary" href="#/new">
-            Create a new scene
-          </a>{' '}
-          <a className="btn" href="#/">
-            Home
-          </a>
-        </p>
-      </main>
+      <MissingSecret
+        title="Solo scene"
+        explanation="This browser does not hold the secret for this scene. A solo scene runs only on the device that created it."
+      />
     );
 
   const afterStop = view !== null && isAfterStop(view.phase);

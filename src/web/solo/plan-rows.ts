@@ -1,6 +1,6 @@
 import type { Agreement } from '../../core/agreement/agreement';
 import type { Phase } from '../../core/scene/phases';
-import { formatClock, formatPercent } from '../console/format';
+import { formatClock, formatPercent } from '../words/format';
 
 /** The solo plan, read-only: each phase's steps, with the one playing now marked. */
 export type PlanRow = Readonly<{ at: string; level: string; current: boolean }>;

@@ -2,30 +2,30 @@ import type { Agreement } from '../../core/agreement/agreement';
 import type { Phase } from '../../core/scene/phases';
 import { formatSpan } from './format';
 
-/** Phases and what "Next phase" would do in each, in plain words. */
-export function phaseName(phase: Phase): string {
-  switch (phase) {
-    case 'setup':
-      return 'Set-up';
-    case 'warm-up':
-      return 'Warm-up';
-    case 'play':
-      return 'Play';
-    case 'orgasm':
-      return 'Orgasm';
-    case 'post-orgasm':
-      return 'Post-orgasm';
-    case 'stopped':
-      return 'Stopped';
-    case 'aftercare':
-      return 'Aftercare';
-    case 'debrief':
-      return 'Debrief';
-    case 'closed':
-      return 'Closed';
-  }
+/**
+ * The phases in words, in one place. Whoever runs the scene reads the agreement's terms
+ * ("Post-orgasm"); the receiver's panel uses plainer ones ("After orgasm"). Phase facts
+ * (isActive, isAfterStop) come straight from core/scene/phases, which imports nothing.
+ */
+export type Reader = 'runner' | 'receiver';
+
+const NAMES: Readonly<Record<Phase, Readonly<Record<Reader, string>>>> = {
+  setup: { runner: 'Set-up', receiver: 'Getting ready' },
+  'warm-up': { runner: 'Warm-up', receiver: 'Warm-up' },
+  play: { runner: 'Play', receiver: 'Play' },
+  orgasm: { runner: 'Orgasm', receiver: 'Orgasm' },
+  'post-orgasm': { runner: 'Post-orgasm', receiver: 'After orgasm' },
+  stopped: { runner: 'Stopped', receiver: 'Stopped' },
+  aftercare: { runner: 'Aftercare', receiver: 'Aftercare' },
+  debrief: { runner: 'Debrief', receiver: 'Debrief' },
+  closed: { runner: 'Closed', receiver: 'Closed' },
+};
+
+export function phaseName(phase: Phase, reader: Reader = 'runner'): string {
+  return NAMES[phase][reader];
 }
 
+/** What the console's "Next phase" button would do in each phase. */
 export type NextPhase = Readonly<{ enabled: boolean; label: string; hint: string }>;
 
 export function nextPhase(phase: Phase, agreement: Agreement): NextPhase {

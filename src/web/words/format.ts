@@ -1,17 +1,22 @@
-/** Plain, readable numbers for the console: clocks, spans in words, levels as percentages. */
+/** Plain, readable numbers for every screen: clocks, spans in words, levels as percentages. */
 
 const NBSP = '\u00a0';
 
-/** A running clock: "45 s" under a minute, "1:05" under an hour, then "1:02:05". */
-export function formatClock(ms: number): string {
-  const total = Math.max(0, Math.floor((Number.isFinite(ms) ? ms : 0) / 1000));
+const wholeSeconds = (ms: number) => Math.max(0, Math.floor((Number.isFinite(ms) ? ms : 0) / 1000));
+
+/** Minutes and seconds, hours only when there are some: "0:45", "4:05", "1:02:03". */
+export function formatDuration(ms: number): string {
+  const total = wholeSeconds(ms);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
   const two = (n: number) => String(n).padStart(2, '0');
-  if (h > 0) return `${h}:${two(m)}:${two(s)}`;
-  if (m > 0) return `${m}:${two(s)}`;
-  return `${s}${NBSP}s`;
+  return h > 0 ? `${h}:${two(m)}:${two(total % 60)}` : `${m}:${two(total % 60)}`;
+}
+
+/** A running clock: "45 s" under a minute, "1:05" under an hour, then "1:02:05". */
+export function formatClock(ms: number): string {
+  const total = wholeSeconds(ms);
+  return total < 60 ? `${total}${NBSP}s` : formatDuration(ms);
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -60,4 +65,12 @@ export function formatSpanMs(ms: number): string {
   if (safe >= 60_000 || safe % 1000 === 0) return formatSpan(safe / 1000);
   const seconds = Number((safe / 1000).toFixed(1));
   return `${seconds} second${seconds === 1 ? '' : 's'}`;
+}
+
+/** A message from elsewhere (the server's own words) as a sentence: capital first, full stop. */
+export function asSentence(text: string): string {
+  const t = text.trim();
+  if (t === '') return '';
+  const capital = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
 }

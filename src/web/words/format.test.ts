@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asSentence,
   formatAge,
   formatClock,
+  formatDuration,
   formatPercent,
   formatSpan,
   formatSpanMs,
@@ -23,6 +25,16 @@ describe('formatClock', () => {
   it('never shows a negative or broken time', () => {
     expect(formatClock(-5000)).toBe(`0${NBSP}s`);
     expect(formatClock(Number.NaN)).toBe(`0${NBSP}s`);
+  });
+});
+
+describe('formatDuration', () => {
+  it('formats minutes and seconds, hours when there are some', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(65_400)).toBe('1:05');
+    expect(formatDuration(3_723_000)).toBe('1:02:03');
+    expect(formatDuration(-5)).toBe('0:00');
+    expect(formatDuration(Number.NaN)).toBe('0:00');
   });
 });
 
@@ -65,5 +77,13 @@ describe('formatSpanMs', () => {
     expect(formatSpanMs(2000)).toBe('2 seconds');
     expect(formatSpanMs(300)).toBe('0.3 seconds');
     expect(formatSpanMs(90_000)).toBe('1 minute 30 seconds');
+  });
+});
+
+describe('asSentence', () => {
+  it("makes the server's words a sentence", () => {
+    expect(asSentence('the server is stopping')).toBe('The server is stopping.');
+    expect(asSentence(' Done! ')).toBe('Done!');
+    expect(asSentence('')).toBe('');
   });
 });
