@@ -1,3 +1,4 @@
+import { clickLatency } from './click';
 import { stepThroughput } from './step-throughput';
 import { formatMs, type Summary } from './stats';
 import { stopLatency } from './stop-latency';
@@ -9,6 +10,10 @@ import { stopOverWire, type StopWirePhaseResult } from './stop-wire';
  * bench/README.md says what each one measures and how to read it.
  */
 const STOP_GOAL_RATIO = 1.2;
+/** RED touched on the panel → StopCmd at the device server, on one machine (loopback). */
+const CLICK_GOAL_P99_MS = 25;
+const CLICK_RUNS = 60;
+const CLICK_WARM_UP = 3;
 
 const line = (label: string, s: Summary) =>
   `${label}p50 ${formatMs(s.p50).padStart(9)}  p99 ${formatMs(s.p99).padStart(9)}  max ${formatMs(s.max).padStart(9)}  (n=${s.n})`;
@@ -82,6 +87,43 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
         phases: result.phases.map(figures),
         clock: result.clock,
         invalidFrames: result.invalidFrames,
+      })}`,
+    );
+  },
+  click: async () => {
+    const result = await clickLatency({
+      runs: CLICK_RUNS,
+      warmUp: CLICK_WARM_UP,
+      progress: (text) => {
+        console.error(text);
+      },
+    });
+    const { fromPointerDown: p, fromDispatch: d, clock } = result;
+    const met = p.p99 <= CLICK_GOAL_P99_MS;
+    console.log(
+      'click: RED touched on the panel in Chromium → StopCmd at the simulated device server',
+    );
+    console.log(line('  page pointerdown → StopCmd     ', p));
+    console.log(line('  touch sent (CDP) → StopCmd     ', d));
+    console.log(
+      `  goal p99 ≤ ${CLICK_GOAL_P99_MS} ms (from pointerdown): ${met ? 'met' : 'missed'}; failed runs ${result.failures}`,
+    );
+    console.log(
+      `  clock    page − Node ${formatMs(clock.before.offset)} / ${formatMs(clock.after.offset)} (best round trip ${formatMs(clock.before.bestRoundTrip)} / ${formatMs(clock.after.bestRoundTrip)}); page reading outside the round trip in ${clock.before.violations + clock.after.violations} of ${clock.before.probes + clock.after.probes} probes`,
+    );
+    console.log(
+      `BENCH ${JSON.stringify({
+        bench: 'click',
+        n: p.n,
+        p50: p.p50,
+        p99: p.p99,
+        max: p.max,
+        mean: p.mean,
+        goal: { p99AtMostMs: CLICK_GOAL_P99_MS },
+        goalMet: met,
+        fromDispatch: d,
+        clock,
+        failures: result.failures,
       })}`,
     );
   },

@@ -37,33 +37,37 @@ export function SoloPage({ sceneId }: { sceneId: string }) {
 
   const afterStop = view !== null && isAfterStop(view.phase);
   return (
-    <main className="page stack solo" data-testid="solo">
-      {/* Scrolled past the panel, its RED follows along: stop is never out of reach (S4). */}
+    <>
+      {/* Scrolled past the panel, its RED follows along: stop is never out of reach (S4). It
+        floats over the page rather than taking space in it: taking space would push the
+        panel's own RED back into view, hide the bar again, and make the page jump. */}
       {panelOutOfView && !afterStop && (
-        <div className="console-stop-bar">
+        <div className="console-stop-bar solo-stop-bar">
           <StopButton connection={connection} testId="solo-red" label="RED: stop" />
         </div>
       )}
-      <div className="solo-panel" ref={panelRef}>
-        {connection !== null && <Panel connection={connection} snapshot={snapshot} />}
-      </div>
-      <StatusLine connection={connection} snapshot={snapshot} errorsOnly />
-      {/* After a stop the panel above shows aftercare; nothing else is needed. */}
-      {view !== null && !afterStop && (
-        <>
-          {view.phase === 'setup' ? (
-            <SetupSection view={view} connection={connection} who="solo" />
-          ) : (
-            <>
-              <PhaseHeader view={view} phaseTestId="solo-phase" showWaiting={false} />
-              <PlanLevels view={view} />
-              <SceneActions view={view} connection={connection} edging={false} />
-              <LimitsView view={view} />
-              <LowerLimit view={view} connection={connection} />
-            </>
-          )}
-        </>
-      )}
-    </main>
+      <main className="page stack solo" data-testid="solo">
+        <div className="solo-panel" ref={panelRef}>
+          {connection !== null && <Panel connection={connection} snapshot={snapshot} />}
+        </div>
+        <StatusLine connection={connection} snapshot={snapshot} errorsOnly />
+        {/* After a stop the panel above shows aftercare; nothing else is needed. */}
+        {view !== null && !afterStop && (
+          <>
+            {view.phase === 'setup' ? (
+              <SetupSection view={view} connection={connection} who="solo" />
+            ) : (
+              <>
+                <PhaseHeader view={view} phaseTestId="solo-phase" showWaiting={false} />
+                <PlanLevels view={view} />
+                <SceneActions view={view} connection={connection} edging={false} />
+                <LimitsView view={view} />
+                <LowerLimit view={view} connection={connection} />
+              </>
+            )}
+          </>
+        )}
+      </main>
+    </>
   );
 }

@@ -1,0 +1,78 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import {
+  foreignRequests,
+  launchChromium,
+  openPhone,
+  screenshot,
+  WEB_ROOT,
+  type Phone,
+} from '../support/browser';
+import { startTestRedline, type TestRedline } from '../support/redline-server';
+
+export type Harness = {
+  readonly browser: Browser;
+  readonly r: TestRedline;
+  /** A new phone (its own browser context) opened at the server's address. */
+  open(kind: Phone['kind']): Promise<Phone>;
+};
+
+/**
+ * For a describe block: one Chromium for the file, a fresh Redline (server, SQLite in a temp
+ * folder, simulated toys) and fresh contexts for each test. After each test, every context is
+ * closed and checked: no request went anywhere but the Redline server (P1).
+ */
+export function browserHarness(): Harness {
+  let browser: Browser | null = null;
+  let redline: TestRedline | null = null;
+  let phones: Phone[] = [];
+  const need = <T>(value: T | null, what: string): T => {
+    if (value === null) throw new Error(`${what} is not running`);
+    return value;
+  };
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    redline = await startTestRedline({ webRoot: WEB_ROOT });
+    phones = [];
+  });
+  afterEach(async (context) => {
+    const r = need(redline, 'Redline');
+    if (context.task.result?.state === 'fail') {
+      // What each screen showed when the test failed, for whoever reads the CI log.
+      const slug = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      for (const p of phones)
+        await screenshot(p.page, `failed-${slug}-${p.kind}`).catch(() => undefined);
+    }
+    const foreign = phones.flatMap((p) => foreignRequests(p.requests, r.url));
+    const errors = phones.flatMap((p) => p.errors.map((e) => `${p.kind}: ${e}`));
+    for (const p of phones) await p.context.close();
+    await r.close();
+    redline = null;
+    // The recording works: every phone loaded the app and opened its WebSocket.
+    for (const p of phones)
+      expect(
+        p.requests.some((url) => url.startsWith('ws:')),
+        `${p.kind} recorded its WebSocket`,
+      ).toBe(true);
+    expect(foreign, 'requests to anyone but the Redline server (P1)').toEqual([]);
+    expect(errors, 'errors in the pages').toEqual([]);
+  });
+  return {
+    get browser() {
+      return need(browser, 'Chromium');
+    },
+    get r() {
+      return need(redline, 'Redline');
+    },
+    async open(kind) {
+      const phone = await openPhone(need(browser, 'Chromium'), kind, need(redline, 'Redline').url);
+      phones.push(phone);
+      return phone;
+    },
+  };
+}
