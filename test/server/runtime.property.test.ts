@@ -89,11 +89,12 @@ function harness() {
 }
 
 describe('a scene runtime under random frames from both screens', () => {
-  it('[S1] [S4] [P2] every frame gets one answer; a refused role changes nothing; the panel’s red always stops, stop first', async () => {
+  it('[S1] [S4] [P2] every frame gets one answer; a refused frame changes nothing; the panel’s red always stops, stop first', async () => {
     const run = params(40);
     let forbidden = 0;
     let redsWhileActive = 0;
     let redsAfterOrgasm = 0;
+    let refused = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(stepArb, { minLength: 1, maxLength: 25 }),
@@ -114,6 +115,11 @@ describe('a scene runtime under random frames from both screens', () => {
               const before = h.log.events().length;
               const answers = await h.send(step.role, step.body);
               expect(answers).toHaveLength(1);
+              // A refused frame changes nothing, not even the log.
+              if (answers[0]?.type === 'error') {
+                refused += 1;
+                expect(h.log.events().length).toBe(before);
+              }
               if (!isLocalFrame({ ...step.body, seq: 1 })) {
                 const event = frameEvent(
                   { ...step.body, seq: 1 } as never,
@@ -148,6 +154,7 @@ describe('a scene runtime under random frames from both screens', () => {
       run,
     );
     expectCoverage('forbidden frames', forbidden, run, 1);
+    expectCoverage('refused frames', refused, run, 2);
     expectCoverage('reds in an active phase', redsWhileActive, run, 0.2);
     expectCoverage('reds after an orgasm', redsAfterOrgasm, run, 0.05);
   });

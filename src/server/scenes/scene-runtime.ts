@@ -2,6 +2,8 @@ import {
   isActive,
   nextWakeAt,
   senderRefusal,
+  step,
+  stopsAtOnce,
   type CreatedEvent,
   type Effect,
   type SceneEvent,
@@ -246,6 +248,16 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       const gaps = missing();
       if (gaps.length > 0) {
         refuse(reply, 'not-ready', `not ready to start: ${gaps.join('; ')}`, frame.seq);
+        return;
+      }
+    }
+    // A frame the scene's rules refuse now changes nothing, not even the log: the core is pure,
+    // so a trial step says so without touching anything. (A certain stop never needs a trial.)
+    if (!loop.stopPending && !stopsAtOnce(loop.state, event)) {
+      const trial = step(loop.state, event);
+      const rejected = trial.effects.find((e) => e.type === 'rejected' && e.event === event.type);
+      if (rejected?.type === 'rejected') {
+        refuse(reply, 'refused', rejected.reason, frame.seq);
         return;
       }
     }
