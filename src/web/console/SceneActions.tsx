@@ -21,20 +21,22 @@ export function SceneActions({
       <h2 id="actions-title">Scene</h2>
       <div className="actions">
         <div className="stack">
+          {/* At the agreed number, marking stays possible (it is honest, and the stop it makes is
+            the safe direction) but no longer invites a tap: small, secondary, saying what it does. */}
+          {atLimit && (
+            <p id="orgasm-limit-hint" className="muted">
+              The agreed number of orgasms is reached ({view.orgasms} of {view.limits.orgasmsMax}).
+            </p>
+          )}
           <button
             type="button"
-            className="btn btn-large"
+            className={atLimit ? 'btn btn-quiet' : 'btn btn-large'}
             data-testid="console-mark-orgasm"
             aria-describedby={atLimit ? 'orgasm-limit-hint' : undefined}
             onClick={() => send({ type: 'orgasm' })}
           >
-            Mark orgasm
+            {atLimit ? 'Mark another orgasm (stops the scene)' : 'Mark orgasm'}
           </button>
-          {atLimit && (
-            <p id="orgasm-limit-hint" className="muted">
-              The agreed number is reached: one more stops the scene.
-            </p>
-          )}
         </div>
         {edging && view.phase === 'play' && (
           <button

@@ -18,7 +18,7 @@ export function SetupSection({
   who: 'pair' | 'solo';
 }) {
   const { setup } = view;
-  const test = testStopWords(setup.testStop);
+  const test = testStopWords(setup.testStop, who);
   const ready = setup.missing.length === 0;
   return (
     <section className="stack" aria-labelledby="setup-title">
@@ -42,10 +42,7 @@ export function SetupSection({
           className={test.ok ? 'notice notice-ok' : 'notice notice-warning'}
           data-testid="setup-test-stop"
         >
-          {test.words}{' '}
-          {who === 'pair'
-            ? 'The test stop is made on the panel.'
-            : 'Use "Test stop" on the panel above.'}
+          {test.words}
         </p>
       </div>
       <fieldset className="card stack checklist">

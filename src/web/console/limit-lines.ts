@@ -19,7 +19,7 @@ export function limitLines(limits: Limits, orgasms: number): readonly LimitLine[
     });
   const fullScale = limits.rampPerMs > 0 ? 1 / (limits.rampPerMs * 1000) : 0;
   lines.push(
-    { id: 'ramp', label: 'Ramp: 0 to full no faster than', value: formatSpan(fullScale) },
+    { id: 'ramp', label: 'Ramp (0 to full, at least)', value: formatSpan(fullScale) },
     {
       id: 'post-orgasm-time',
       label: 'Post-orgasm time at most',

@@ -9,11 +9,24 @@ describe('setup words', () => {
     expect(checklistLabel('restraint-release').label).toContain('shears');
   });
 
-  it('says what the test stop proved', () => {
-    expect(testStopWords(null).ok).toBe(false);
-    expect(testStopWords({ at: 1, ok: true, message: '' }).ok).toBe(true);
-    const failed = testStopWords({ at: 1, ok: false, message: 'wand did not answer' });
-    expect(failed.ok).toBe(false);
-    expect(failed.words).toContain('wand did not answer');
+  it('says what the test stop proved, and where to make it only while it is still to do', () => {
+    expect(testStopWords(null, 'pair')).toEqual({
+      ok: false,
+      words: 'The panel has not made a test stop yet. The test stop is made on the panel.',
+    });
+    expect(testStopWords(null, 'solo').words).toContain('Use "Test stop" on the panel above.');
+    for (const who of ['pair', 'solo'] as const)
+      expect(testStopWords({ at: 1, ok: true, message: '' }, who)).toEqual({
+        ok: true,
+        words: 'Test stop made: every device confirmed it stopped.',
+      });
+    const failed = testStopWords({ at: 1, ok: false, message: 'wand did not answer' }, 'pair');
+    expect(failed).toEqual({
+      ok: false,
+      words: 'The test stop did not work. Wand did not answer. Try again from the panel.',
+    });
+    expect(testStopWords({ at: 1, ok: false, message: ' ' }, 'pair').words).toBe(
+      'The test stop did not work. Try again from the panel.',
+    );
   });
 });

@@ -56,7 +56,8 @@ describe('panel first paint', () => {
   });
 
   it('offers the test stop in set-up, with its result', () => {
-    const at = { at: 1, ok: true, message: 'Every device confirmed.' };
+    // The server's words are a clause ('every device confirmed the stop'): shown as a sentence.
+    const at = { at: 1, ok: true, message: 'every device confirmed the stop' };
     const html = open(
       makeView({
         phase: 'setup',
@@ -64,7 +65,7 @@ describe('panel first paint', () => {
       }),
     );
     expect(html).toContain('data-testid="panel-test-stop"');
-    expect(html).toContain('Every device confirmed.');
+    expect(html).toContain('Test stop worked. Every device confirmed the stop.');
     expect(open(makeView())).not.toContain('panel-test-stop');
   });
 

@@ -24,16 +24,17 @@ export function PanelFooter({ speech, speechAvailable, onSpeech }: Props) {
         quiet and the scene stops by itself: that is on purpose.
       </p>
       {speechAvailable && (
-        <label className="row panel-toggle">
+        <label className="check-row panel-toggle">
           <input
             type="checkbox"
+            className="big-check"
             checked={speech}
             data-testid="panel-speech-toggle"
             onChange={(event) => {
               onSpeech(event.target.checked);
             }}
           />
-          Speak check-in prompts aloud
+          <span>Speak check-in prompts aloud</span>
         </label>
       )}
       <p className="muted">

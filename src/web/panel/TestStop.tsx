@@ -1,5 +1,6 @@
 import type { Connection } from '../net/connection';
 import type { SceneView } from '../../protocol/view';
+import { asSentence } from '../words/format';
 
 /**
  * Before anything starts, the panel proves it can stop the toys (DESIGN.md "Set up"): the server
@@ -25,9 +26,11 @@ export function TestStop({ connection, view }: { connection: Connection; view: S
         {result === null ? (
           <span className="muted">Not tested yet.</span>
         ) : result.ok ? (
-          <span className="notice-ok">Test stop worked. {result.message}</span>
+          <span className="notice-ok">{`Test stop worked. ${asSentence(result.message)}`}</span>
         ) : (
-          <span className="notice notice-danger">Test stop did not work. {result.message}</span>
+          <span className="notice notice-danger">
+            {`Test stop did not work. ${asSentence(result.message)}`}
+          </span>
         )}
       </p>
       {view.setup.missing.length > 0 && (
