@@ -3,6 +3,10 @@ import type { DeviceAdapter } from '../devices/adapter';
 import { createAttemptLimiter } from './attempt-limiter';
 import { connectDeviceHub, type DeviceHub } from './device-hub';
 import { buildApp } from './http/app';
+import {
+  createNegotiationService,
+  type NegotiationService,
+} from './negotiation/negotiation-service';
 import { createSceneRegistry, type SceneRegistry } from './scenes/scene-registry';
 import { openStore, type Store } from './store/store';
 
@@ -28,6 +32,8 @@ export type RunningServer = Readonly<{
   /** How many scenes came back (stopped) from the data folder. */
   restored: number;
   registry: SceneRegistry;
+  /** Invitations, private answers, drafts, signatures and sealed agreements. */
+  negotiations: NegotiationService;
   store: Store;
   hub: DeviceHub;
   /** Stops every scene (stop first, then recorded), then closes sockets, devices and storage. */
@@ -50,10 +56,15 @@ export async function startServer(
   }
   const registry = createSceneRegistry({ store, hub, report: options.report });
   const restored = registry.restore();
+  const negotiations = createNegotiationService({
+    store: store.negotiations,
+    report: options.report,
+  });
   let panelBaseUrl = '';
   const app = await buildApp({
     registry,
     hub,
+    negotiations,
     webRoot: options.webRoot,
     panelBaseUrl: () => panelBaseUrl,
     limiter: createAttemptLimiter({ max: 10, windowMs: 60_000 }),
@@ -88,7 +99,10 @@ export async function startServer(
     })();
     return closing;
   };
-  return { ok: true, server: { url, panelBaseUrl, restored, registry, store, hub, close } };
+  return {
+    ok: true,
+    server: { url, panelBaseUrl, restored, registry, negotiations, store, hub, close },
+  };
 }
 
 /** The first IPv4 address on the LAN, for the panel's link; null if there is none. */

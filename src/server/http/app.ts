@@ -4,14 +4,17 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAttemptLimiter, type AttemptLimiter } from '../attempt-limiter';
 import type { DeviceHub } from '../device-hub';
+import type { NegotiationService } from '../negotiation/negotiation-service';
 import type { SceneRegistry } from '../scenes/scene-registry';
 import { createSocketSession } from '../ws/socket-session';
+import { negotiationRoutes } from './negotiation-routes';
 import { addRoutes } from './routes';
 import { addSecurityHeaders } from './security-headers';
 
 export type AppOptions = Readonly<{
   registry: SceneRegistry;
   hub: DeviceHub;
+  negotiations: NegotiationService;
   /** The built web app (dist/web); when missing, `/` says how to build it. */
   webRoot: string;
   panelBaseUrl(): string;
@@ -62,6 +65,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pairLimiter: limiter,
     panelBaseUrl: options.panelBaseUrl,
   });
+
+  await app.register(
+    negotiationRoutes({
+      negotiations: options.negotiations,
+      limiter,
+      baseUrl: options.panelBaseUrl,
+    }),
+  );
 
   if (existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, index: 'index.html' });

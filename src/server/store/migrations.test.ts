@@ -24,7 +24,19 @@ describe('migrations', () => {
     stores.open().close();
     const db = new Database(stores.path());
     expect(schemaVersion(db)).toBe(latestVersion());
-    expect(tables(db)).toEqual(['events', 'pairing_codes', 'participants', 'scenes']);
+    expect(tables(db)).toEqual([
+      'agreements',
+      'answers',
+      'drafts',
+      'events',
+      'invitations',
+      'negotiation_participants',
+      'negotiations',
+      'pairing_codes',
+      'participants',
+      'scenes',
+      'signatures',
+    ]);
     db.close();
   });
 

@@ -52,6 +52,104 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    what: 'negotiations: participants, invitations, private answers, drafts, signatures, agreements',
+    // Answers are private (P3): only the server reads them, and only to give them back to their
+    // author or to compute the overlap (src/server/negotiation). A participant's id is their
+    // role, unique within a negotiation. Agreements are keyed by negotiation and hash, because
+    // two negotiations may seal the same content; the triggers keep a sealed agreement as it was
+    // sealed (only "replaced" or "withdrawn" may be set, once) and signatures as they were given.
+    sql: `
+      CREATE TABLE negotiations (
+        negotiation_id TEXT PRIMARY KEY,
+        created_wall_ms INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('invited', 'open', 'declined')),
+        initiator_role TEXT NOT NULL CHECK (initiator_role IN ('dominant', 'submissive')),
+        message TEXT,
+        custom_items TEXT NOT NULL DEFAULT '[]',
+        round INTEGER NOT NULL DEFAULT 1 CHECK (round >= 1),
+        revealed_round INTEGER CHECK (revealed_round BETWEEN 1 AND round)
+      ) STRICT;
+
+      CREATE TABLE negotiation_participants (
+        negotiation_id TEXT NOT NULL REFERENCES negotiations (negotiation_id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('dominant', 'submissive')),
+        name TEXT NOT NULL,
+        secret_hash TEXT NOT NULL UNIQUE,
+        joined_wall_ms INTEGER NOT NULL,
+        PRIMARY KEY (negotiation_id, role)
+      ) STRICT;
+
+      CREATE TABLE invitations (
+        code_hash TEXT PRIMARY KEY,
+        negotiation_id TEXT NOT NULL REFERENCES negotiations (negotiation_id) ON DELETE CASCADE,
+        created_wall_ms INTEGER NOT NULL,
+        expires_wall_ms INTEGER NOT NULL,
+        used_wall_ms INTEGER
+      ) STRICT;
+      CREATE INDEX invitations_by_negotiation ON invitations (negotiation_id, created_wall_ms);
+
+      CREATE TABLE answers (
+        negotiation_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        round INTEGER NOT NULL CHECK (round >= 1),
+        json TEXT NOT NULL,
+        updated_wall_ms INTEGER NOT NULL,
+        submitted_wall_ms INTEGER,
+        PRIMARY KEY (negotiation_id, role, round),
+        FOREIGN KEY (negotiation_id, role)
+          REFERENCES negotiation_participants (negotiation_id, role) ON DELETE CASCADE
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE drafts (
+        negotiation_id TEXT PRIMARY KEY
+          REFERENCES negotiations (negotiation_id) ON DELETE CASCADE,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        agreement_hash TEXT NOT NULL,
+        json TEXT NOT NULL,
+        by_role TEXT NOT NULL CHECK (by_role IN ('dominant', 'submissive')),
+        at_wall_ms INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE signatures (
+        negotiation_id TEXT NOT NULL,
+        draft_version INTEGER NOT NULL CHECK (draft_version >= 1),
+        role TEXT NOT NULL,
+        agreement_hash TEXT NOT NULL,
+        at_wall_ms INTEGER NOT NULL,
+        mac TEXT NOT NULL,
+        PRIMARY KEY (negotiation_id, draft_version, role),
+        FOREIGN KEY (negotiation_id, role)
+          REFERENCES negotiation_participants (negotiation_id, role) ON DELETE CASCADE
+      ) STRICT, WITHOUT ROWID;
+      CREATE TRIGGER signatures_never_change BEFORE UPDATE ON signatures
+      BEGIN SELECT RAISE(ABORT, 'a signature never changes'); END;
+
+      CREATE TABLE agreements (
+        negotiation_id TEXT NOT NULL REFERENCES negotiations (negotiation_id) ON DELETE CASCADE,
+        agreement_hash TEXT NOT NULL,
+        json TEXT NOT NULL,
+        draft_version INTEGER NOT NULL,
+        sealed_wall_ms INTEGER NOT NULL,
+        replaced_wall_ms INTEGER,
+        withdrawn_wall_ms INTEGER,
+        withdrawn_by TEXT CHECK (withdrawn_by IN ('dominant', 'submissive')),
+        PRIMARY KEY (negotiation_id, agreement_hash)
+      ) STRICT;
+      -- At most one agreement of a negotiation is in force: a new seal replaces the last one.
+      CREATE UNIQUE INDEX one_agreement_in_force ON agreements (negotiation_id)
+        WHERE replaced_wall_ms IS NULL AND withdrawn_wall_ms IS NULL;
+      CREATE TRIGGER sealed_agreements_never_change
+      BEFORE UPDATE OF negotiation_id, agreement_hash, json, draft_version, sealed_wall_ms
+      ON agreements
+      BEGIN SELECT RAISE(ABORT, 'a sealed agreement never changes'); END;
+      CREATE TRIGGER withdrawn_or_replaced_is_final
+      BEFORE UPDATE OF replaced_wall_ms, withdrawn_wall_ms, withdrawn_by ON agreements
+      WHEN OLD.replaced_wall_ms IS NOT NULL OR OLD.withdrawn_wall_ms IS NOT NULL
+      BEGIN SELECT RAISE(ABORT, 'a withdrawn or replaced agreement stays so'); END;
+    `,
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -7,6 +7,8 @@ import {
 } from '../../core';
 import { openDatabase } from './database';
 import { jsonEventCodec } from './event-codec';
+import { jsonRecordCodec } from './negotiation-codec';
+import { createNegotiationStore, type NegotiationStore } from './negotiation-store';
 import {
   createStoredEventLog,
   readEvents,
@@ -19,6 +21,7 @@ import { reasonOf, sqliteCode, StoreError } from './store-error';
 export { StoreError } from './store-error';
 export type { Role } from './statements';
 export type { StoredEventLog } from './scene-log';
+export type * from './negotiation-store';
 
 export type SceneRow = Readonly<{
   sceneId: string;
@@ -69,6 +72,8 @@ export type Store = {
   }): void;
   /** Atomic and single-use: a second claim of the same code gets 'used'; past expiry 'expired'. */
   claimPairingCode(codeHash: string, nowWallMs: number): ClaimResult;
+  /** Negotiations, their private answers, drafts, signatures and sealed agreements. */
+  readonly negotiations: NegotiationStore;
   /** Closes the database; every later call (appends included) throws a StoreError. */
   close(): void;
 };
@@ -131,8 +136,11 @@ export function openStore(options: { path: string }): Store {
     return { ok: false, reason: code.used_wall_ms === null ? 'expired' : 'used' };
   });
 
+  const negotiations = createNegotiationStore({ db, attempt, codec: jsonRecordCodec });
+
   return {
     path,
+    negotiations,
     createScene(input) {
       const { sceneId } = input.created;
       // A created event that could not be read back would make the whole scene unreadable.

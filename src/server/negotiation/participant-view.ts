@@ -1,0 +1,180 @@
+import {
+  negotiationView,
+  ownAnswers,
+  ROLES,
+  type Agreement,
+  type Answers,
+  type Catalogue,
+  type Overlap,
+  type Role,
+} from '../../core';
+import type { NegotiationRow, NegotiationStatus, SignatureRow } from '../store/store';
+import {
+  agreementState,
+  answersIn,
+  catalogueOf,
+  negotiationOf,
+  otherRole,
+  storedAgreement,
+  type AgreementState,
+  type NegotiationContext,
+  type RoundAnswers,
+} from './context';
+
+/**
+ * Everything about a negotiation that may be sent to one participant (P3): their own answers of
+ * the current round, the overlap of the last round both submitted (the core's `negotiationView`
+ * computes it: never a note, a no or a one-sided answer), and what both share — the catalogue,
+ * progress, the draft, signatures and sealed agreements. The partner's answers are read only to
+ * compute that overlap, and only once both submitted.
+ */
+export type SignatureView = {
+  /** A participant's id is their role: a negotiation has one of each. */
+  participant: Role;
+  name: string;
+  role: Role;
+  at: number;
+  agreementHash: string;
+};
+
+export type DraftView = {
+  version: number;
+  agreement: Agreement;
+  agreementHash: string;
+  by: Role;
+  at: number;
+  /** Null until both signed this content; then the state of the sealed agreement. */
+  sealed: AgreementState | null;
+  signatures: SignatureView[];
+};
+
+export type AgreementSummary = {
+  agreementHash: string;
+  sealedAt: number;
+  state: AgreementState;
+  withdrawnAt: number | null;
+  withdrawnBy: Role | null;
+};
+
+export type ParticipantView = {
+  negotiationId: string;
+  status: NegotiationStatus;
+  /** The round now being answered; it moves on when answers change after a reveal. */
+  round: number;
+  /** The round `overlap` comes from: the last one both partners submitted; null before that. */
+  revealedRound: number | null;
+  you: { name: string; role: Role; submitted: boolean };
+  partner: { name: string | null; role: Role; joined: boolean; submitted: boolean };
+  /** The initiator's newest code while the partner has not answered it; null otherwise. */
+  invitation: { expiresAt: number; open: boolean } | null;
+  catalogue: Catalogue;
+  own: Answers;
+  overlap: Overlap | null;
+  draft: DraftView | null;
+  /** Every agreement this negotiation sealed, newest first; at most one is in force. */
+  agreements: AgreementSummary[];
+};
+
+export function signatureViews(
+  signatures: readonly SignatureRow[],
+  names: ReadonlyMap<Role, string>,
+): SignatureView[] {
+  return signatures.map((s) => ({
+    participant: s.role,
+    name: names.get(s.role) ?? '',
+    role: s.role,
+    at: s.atWallMs,
+    agreementHash: s.agreementHash,
+  }));
+}
+
+export function participantNames(ctx: NegotiationContext, negotiationId: string) {
+  return new Map(ctx.store.participants(negotiationId).map((p) => [p.role, p.name]));
+}
+
+function revealed(
+  ctx: NegotiationContext,
+  row: NegotiationRow,
+  catalogue: Catalogue,
+  viewer: Role,
+): Overlap | null {
+  if (row.revealedRound === null) return null;
+  const round = row.revealedRound;
+  const both = ROLES.map((role) => answersIn(ctx, row, catalogue, role, round));
+  const answers = both
+    .filter((a): a is RoundAnswers => a?.submitted === true)
+    .map((a) => a.answers);
+  if (answers.length !== 2)
+    throw new Error(`negotiation "${row.negotiationId}": round ${round} is revealed unsubmitted`);
+  return negotiationView(catalogue, answers, viewer).overlap;
+}
+
+function draftView(
+  ctx: NegotiationContext,
+  row: NegotiationRow,
+  names: ReadonlyMap<Role, string>,
+): DraftView | null {
+  const id = row.negotiationId;
+  const draft = ctx.store.draft(id);
+  if (draft === null) return null;
+  const sealed = ctx.store.agreement(id, draft.agreementHash);
+  return {
+    version: draft.version,
+    agreement: storedAgreement(id, draft.agreement, draft.agreementHash),
+    agreementHash: draft.agreementHash,
+    by: draft.byRole,
+    at: draft.atWallMs,
+    sealed: sealed === null ? null : agreementState(sealed),
+    signatures: signatureViews(ctx.store.signatures(id, draft.version), names),
+  };
+}
+
+export function participantView(
+  ctx: NegotiationContext,
+  negotiationId: string,
+  viewer: Role,
+): ParticipantView {
+  const row = negotiationOf(ctx, negotiationId);
+  const catalogue = catalogueOf(row);
+  const names = participantNames(ctx, negotiationId);
+  const partnerRole = otherRole(viewer);
+  const mine = answersIn(ctx, row, catalogue, viewer, row.round);
+  // Only whether the partner submitted this round: never what.
+  const partnerSubmitted =
+    ctx.store.answers(negotiationId, partnerRole, row.round)?.submittedWallMs != null;
+  const latest =
+    viewer === row.initiatorRole && row.status === 'invited'
+      ? ctx.store.latestInvitation(negotiationId)
+      : null;
+  return {
+    negotiationId,
+    status: row.status,
+    round: row.round,
+    revealedRound: row.revealedRound,
+    you: { name: names.get(viewer) ?? '', role: viewer, submitted: mine?.submitted ?? false },
+    partner: {
+      name: names.get(partnerRole) ?? null,
+      role: partnerRole,
+      joined: names.has(partnerRole),
+      submitted: partnerSubmitted,
+    },
+    invitation:
+      latest === null
+        ? null
+        : {
+            expiresAt: latest.expiresWallMs,
+            open: latest.usedWallMs === null && latest.expiresWallMs > ctx.now(),
+          },
+    catalogue,
+    own: ownAnswers(mine === null ? [] : [mine.answers], viewer),
+    overlap: revealed(ctx, row, catalogue, viewer),
+    draft: draftView(ctx, row, names),
+    agreements: ctx.store.agreements(negotiationId).map((a) => ({
+      agreementHash: a.agreementHash,
+      sealedAt: a.sealedWallMs,
+      state: agreementState(a),
+      withdrawnAt: a.withdrawnWallMs,
+      withdrawnBy: a.withdrawnBy,
+    })),
+  };
+}
