@@ -1,4 +1,5 @@
 import { clickLatency } from './click';
+import { printDetect, runDetect } from './detect';
 import { stepThroughput } from './step-throughput';
 import { formatMs, type Summary } from './stats';
 import { stopLatency } from './stop-latency';
@@ -88,6 +89,13 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
         clock: result.clock,
         invalidFrames: result.invalidFrames,
       })}`,
+    );
+  },
+  detect: () => {
+    printDetect(
+      runDetect(undefined, (text) => {
+        console.error(text);
+      }),
     );
   },
   click: async () => {

@@ -1,0 +1,51 @@
+/**
+ * A running estimate of sensor noise (standard deviation, counts) from the raw samples, and of
+ * what is left of it on the 50 ms grid. Second differences cancel the slow parts of the signal
+ * (drift, arousal, output steps spread over a sample); outliers (contractions, twitches at low
+ * rates) are clipped so they do not inflate it. Expected |d2| of white noise is √(12/π)·σ.
+ */
+const D2_PER_SIGMA = Math.sqrt(12 / Math.PI);
+const SETTLE_MS = 5000;
+const TAU_MS = 10_000;
+const INITIAL_SIGMA = 3;
+const MIN_SIGMA = 0.5;
+
+export type NoiseFloor = Readonly<{
+  push(t_ms: number, pressure: number): void;
+  /** Noise of one raw sample. */
+  sampleSigma(): number;
+  /** Noise left after averaging over `spanMs` (one grid bin, or a smoothing window). */
+  averagedSigma(spanMs: number): number;
+  reset(): void;
+}>;
+
+export function createNoiseFloor(): NoiseFloor {
+  let sigma = INITIAL_SIGMA;
+  let spacing = 50;
+  let first: number | undefined;
+  let a: Readonly<{ t: number; p: number }> | undefined;
+  let b: Readonly<{ t: number; p: number }> | undefined;
+
+  return {
+    push(t, p) {
+      first ??= t;
+      if (a !== undefined && b !== undefined) {
+        const d2 = Math.abs(a.p - 2 * b.p + p);
+        const clipped = Math.min(d2, 4 * D2_PER_SIGMA * sigma);
+        const dt = t - b.t;
+        const tau = t - first < SETTLE_MS ? TAU_MS / 10 : TAU_MS;
+        const alpha = 1 - Math.exp(-dt / tau);
+        sigma = Math.max(MIN_SIGMA, sigma + alpha * (clipped / D2_PER_SIGMA - sigma));
+        spacing += (1 - Math.exp(-dt / 2000)) * (dt - spacing);
+      }
+      a = b;
+      b = { t, p };
+    },
+    sampleSigma: () => sigma,
+    averagedSigma: (spanMs) => sigma / Math.sqrt(Math.max(1, spanMs / spacing)),
+    reset() {
+      a = undefined;
+      b = undefined;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The commanded output, watched for what makes the body or the sensor jump: the motor starting
+ * (output from 0 to above 0) and sudden rises in power. After either, pressure peaks and steps
+ * are the toy's doing, not an orgasm's, until `SUSPECT_MS` has passed (start-up twitches and the
+ * startle at a power jump end within about 3 s in everything we model).
+ */
+export const SUSPECT_MS = 3500;
+/** A rise at least this big within `RISE_WINDOW_MS` counts as a jump. */
+const JUMP = 0.15;
+const RISE_WINDOW_MS = 1000;
+/** Peaks starting a little before the output change are suspect too (rounding, jitter). */
+const LEAD_MS = 300;
+
+export type OutputWatch = Readonly<{
+  push(t_ms: number, output: number | undefined): void;
+  /** Whether any sample so far carried the commanded output. */
+  known(): boolean;
+  /** Whether something happening at `t_ms` may be the output's doing. */
+  suspect(t_ms: number): boolean;
+  /** The last output change that makes things suspect, if any. */
+  lastChange(): number | undefined;
+}>;
+
+export function createOutputWatch(): OutputWatch {
+  let known = false;
+  let previous: number | undefined;
+  const recent: { t: number; output: number }[] = [];
+  const changes: number[] = [];
+
+  return {
+    push(t, output) {
+      if (output === undefined) return;
+      known = true;
+      while (recent.length > 0 && (recent[0]?.t ?? t) < t - RISE_WINDOW_MS) recent.shift();
+      const low = recent.reduce((m, r) => Math.min(m, r.output), output);
+      const started = previous !== undefined && previous <= 0 && output > 0;
+      if (started || output - low >= JUMP) {
+        const last = changes[changes.length - 1];
+        if (last === undefined || t - last > 200) changes.push(t);
+        else changes[changes.length - 1] = t;
+        if (changes.length > 8) changes.shift();
+        recent.length = 0;
+      }
+      recent.push({ t, output });
+      previous = output;
+    },
+    known: () => known,
+    suspect: (t) => changes.some((c) => t >= c - LEAD_MS && t < c + SUSPECT_MS),
+    lastChange: () => changes[changes.length - 1],
+  };
+}
