@@ -1,4 +1,5 @@
 import { demoCommand } from './demo';
+import { detectCommand } from './detect/detect-command';
 import { devicesCommand } from './devices/devices-command';
 import { EXIT, processIo, type CliIo } from './io';
 import { replayCommand } from './replay/replay-command';
@@ -29,6 +30,8 @@ function run(argv: readonly string[], io: CliIo): number | Promise<number> {
       return demoCommand(args, io);
     case 'devices':
       return devicesCommand(args, io);
+    case 'detect':
+      return detectCommand(args, io);
     case 'serve':
       return serveCommand(args, io);
     case '--help':

@@ -33,6 +33,17 @@ Commands:
       --host ADDRESS  listen on this address only (default 127.0.0.1)
       --data DIR      where scenes are kept (default: ~/.local/share/redline, or the
                       platform's equivalent)
+  detect --input FILE [--format csv|eom-log|eom-stream] [--detector NAME]
+         [--sensitivity low|normal|high] [--hr-ceiling BPM [--hr-sustain S]]
+      Run a detector over a recorded trace, sample by sample as if live, and print one JSON
+      object per detected event: {"t_ms":…,"type":"orgasm"|"distress","confidence":…}.
+      --format        csv (Redline's plain trace: t_ms,pressure[,hr][,output]), eom-log (an
+                      Edge-o-Matic SD-card log) or eom-stream (its WebSocket readings, one
+                      frame per line); default: eom-stream for .jsonl/.ndjson, else csv
+      --detector NAME redline (default) or eom-baseline (an Edge-o-Matic-style rule)
+      --sensitivity   low, normal (default) or high
+      --hr-ceiling    a heart rate (60–250 bpm) above which, held --hr-sustain seconds
+                      (1–600), is distress; without it heart rate raises no distress
   --help
       Show this help.
 
