@@ -112,6 +112,28 @@ const lubricantArb: fc.Arbitrary<Pick<Agreement, 'lubricant'>> = fc.oneof(
   },
 );
 
+/**
+ * Detection (agreement.detection): often left out (as in agreements from before it existed);
+ * otherwise either rule for a detected orgasm and a distress that only prompts, slows or stops.
+ */
+export const detectionArb: fc.Arbitrary<Pick<Agreement, 'detection'>> = fc.oneof(
+  { arbitrary: fc.constant({}), weight: 2 },
+  {
+    arbitrary: record({
+      sensorOrgasm: fc.constantFrom('start-post-orgasm' as const, 'ask-dominant' as const),
+      distress: fc.option(
+        record({
+          hrCeilingBpm: fc.integer({ min: 80, max: 220 }),
+          sustainSeconds: secondsArb(5, 300),
+          action: fc.constantFrom('yellow' as const, 'red' as const),
+        }),
+        { freq: 4 },
+      ),
+    }).map((detection) => ({ detection })),
+    weight: 3,
+  },
+);
+
 const participants = {
   pair: [
     { id: 'alex', name: 'Alex', role: 'dominant' },
@@ -147,20 +169,33 @@ export const generatedAgreementArb: fc.Arbitrary<Agreement> = fc
     plan: fc.option(planArb, { freq: 2 }),
     soloPlan: planArb,
     lubricant: lubricantArb,
+    detection: detectionArb,
   })
-  .map(({ mode, reversed, panelAndSignals, plan, soloPlan, lubricant, ...rest }): Agreement => {
-    const people =
-      mode === 'pair' && reversed ? [...participants.pair].reverse() : participants[mode];
-    return {
-      version: 1,
+  .map(
+    ({
       mode,
-      participants: [...people],
-      ...rest,
-      ...panelAndSignals,
-      ...lubricant,
-      plan: mode === 'solo' ? soloPlan : plan,
-    };
-  });
+      reversed,
+      panelAndSignals,
+      plan,
+      soloPlan,
+      lubricant,
+      detection,
+      ...rest
+    }): Agreement => {
+      const people =
+        mode === 'pair' && reversed ? [...participants.pair].reverse() : participants[mode];
+      return {
+        version: 1,
+        mode,
+        participants: [...people],
+        ...rest,
+        ...panelAndSignals,
+        ...lubricant,
+        ...detection,
+        plan: mode === 'solo' ? soloPlan : plan,
+      };
+    },
+  );
 
 /** The fixtures, often, and generated agreements otherwise. */
 export const agreementArb: fc.Arbitrary<Agreement> = fc.oneof(

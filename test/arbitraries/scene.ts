@@ -17,7 +17,7 @@ import { agreementArb, levelArb, record } from './agreement';
 /**
  * Random scene logs: `scene.created` and then events at non-decreasing times, a mix of every
  * event type with random senders (wrong roles included), unknown devices and features, limit
- * changes that narrow and that would widen, test pulses in set-up and out of it, and a panel that
+ * changes that narrow and that would widen, detected orgasms and distress, test pulses in set-up and out of it, and a panel that
  * is mostly steady but sometimes falls silent for longer than its timeout.
  */
 
@@ -183,6 +183,18 @@ function bodyArb(created: CreatedEvent, setUp: boolean): fc.Arbitrary<EventBody[
         })),
       ),
     ),
+    // Detectors: an orgasm with its confidence, and distress. Only "sensor" may send them.
+    w(
+      20,
+      one(
+        record({
+          type: fc.constant('orgasm.detected' as const),
+          by: by(['sensor']),
+          confidence: fc.oneof(levelArb, fc.constantFrom(0, 0.5, 0.8, 1)),
+        }),
+      ),
+    ),
+    w(6, one(by(['sensor']).map((b) => ({ type: 'distress.detected' as const, by: b })))),
     w(30, one(by(['dominant', 'sensor']).map((b) => ({ type: 'edge.started' as const, by: b })))),
     w(30, one(by(['dominant', 'sensor']).map((b) => ({ type: 'edge.ended' as const, by: b })))),
     w(

@@ -67,6 +67,8 @@ export function eventAction(event: SceneEvent): { do: ActionName; detail: string
     case 'tick':
     case 'scene.interrupted': // the shell's own, never a scenario's action
     case 'device.tested': // a screen's test pulse in set-up; scenarios have no such action
+    case 'orgasm.detected': // a detector's, never a scenario's action
+    case 'distress.detected':
       return null;
     case 'scene.start':
       return { do: 'start', detail: by(event.by) };

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldPath } from '../validation';
-import { lubricantIntervalSeconds, parseAgreement, type Agreement } from './agreement';
+import {
+  distressRule,
+  lubricantIntervalSeconds,
+  parseAgreement,
+  sensorOrgasmRule,
+  type Agreement,
+} from './agreement';
 import { generatedAgreementArb } from '../../../test/arbitraries/agreement';
 import { pairAgreement, soloAgreement } from '../../../test/fixtures/agreements';
 import { params } from '../../../test/support/property';
@@ -154,6 +160,56 @@ describe('parseAgreement', () => {
       pair({ lubricant: {} }),
       'lubricant.reminderIntervalSeconds: is required',
     ],
+    [
+      'a detected orgasm with an unknown rule',
+      pair({ detection: { sensorOrgasm: 'always', distress: null } }),
+      'detection.sensorOrgasm: must be "start-post-orgasm" or "ask-dominant"',
+    ],
+    [
+      'a distress ceiling below 80 bpm',
+      pair({
+        detection: {
+          sensorOrgasm: 'ask-dominant',
+          distress: { hrCeilingBpm: 79, sustainSeconds: 30, action: 'red' },
+        },
+      }),
+      'detection.distress.hrCeilingBpm: must be at least 80 bpm',
+    ],
+    [
+      'a distress ceiling of a fraction of a beat',
+      pair({
+        detection: {
+          sensorOrgasm: 'ask-dominant',
+          distress: { hrCeilingBpm: 150.5, sustainSeconds: 30, action: 'red' },
+        },
+      }),
+      'detection.distress.hrCeilingBpm: must be a whole number',
+    ],
+    [
+      'a distress held for less than 5 seconds',
+      pair({
+        detection: {
+          sensorOrgasm: 'ask-dominant',
+          distress: { hrCeilingBpm: 150, sustainSeconds: 4, action: 'red' },
+        },
+      }),
+      'detection.distress.sustainSeconds: must be at least 5 seconds',
+    ],
+    [
+      'a distress mapped to a pause',
+      pair({
+        detection: {
+          sensorOrgasm: 'ask-dominant',
+          distress: { hrCeilingBpm: 150, sustainSeconds: 30, action: 'pause' },
+        },
+      }),
+      'detection.distress.action: must be "yellow" or "red"',
+    ],
+    [
+      'detection without its distress',
+      pair({ detection: { sensorOrgasm: 'ask-dominant' } }),
+      'detection.distress: is required',
+    ],
   ])('refuses %s, naming the field', (_, input, message) => {
     expect(errorsOf(input)).toContain(message);
   });
@@ -166,6 +222,26 @@ describe('parseAgreement', () => {
     }
     expect('lubricant' in pairAgreement).toBe(false);
     expect(lubricantIntervalSeconds(pairAgreement)).toBeNull();
+  });
+
+  it('takes detection as optional: absent means a detected orgasm asks the dominant and distress only prompts', () => {
+    const a: Agreement = {
+      ...pairAgreement,
+      detection: {
+        sensorOrgasm: 'start-post-orgasm',
+        distress: { hrCeilingBpm: 160, sustainSeconds: 30, action: 'yellow' },
+      },
+    };
+    expect(parseAgreement(a)).toStrictEqual({ ok: true, value: a });
+    expect(sensorOrgasmRule(a)).toBe('start-post-orgasm');
+    expect(distressRule(a)).toStrictEqual({
+      hrCeilingBpm: 160,
+      sustainSeconds: 30,
+      action: 'yellow',
+    });
+    expect('detection' in pairAgreement).toBe(false);
+    expect(sensorOrgasmRule(pairAgreement)).toBe('ask-dominant');
+    expect(distressRule(pairAgreement)).toBeNull();
   });
 
   it('refuses what is not an agreement at all', () => {

@@ -105,6 +105,27 @@ export const agreementSchema = z
      * signed before it existed keep their content and their hash.
      */
     lubricant: z.strictObject({ reminderIntervalSeconds: seconds(60, 3600).nullable() }).optional(),
+    /**
+     * What detectors (core/detection, sensor events) may do in a scene: whether a detected orgasm
+     * starts the post-orgasm course itself or asks the dominant to confirm, and which heart rate
+     * means distress, for how long, and what it then does (null = only a prompt to the
+     * dominant). Optional, so agreements signed before it existed keep their content and hash.
+     */
+    detection: z
+      .strictObject({
+        sensorOrgasm: z.enum(['start-post-orgasm', 'ask-dominant']),
+        distress: z
+          .strictObject({
+            hrCeilingBpm: z
+              .int('must be a whole number')
+              .min(80, 'must be at least 80 bpm')
+              .max(220, 'must be at most 220 bpm'),
+            sustainSeconds: seconds(5, 300),
+            action,
+          })
+          .nullable(),
+      })
+      .optional(),
     aftercare: z.strictObject({
       minutes: z
         .number()
@@ -145,6 +166,18 @@ export type Agreement = z.infer<typeof agreementSchema>;
 /** How often lubricant reminders come, in seconds, or null when the agreement asks for none. */
 export function lubricantIntervalSeconds(agreement: Agreement): number | null {
   return agreement.lubricant?.reminderIntervalSeconds ?? null;
+}
+
+export type Detection = NonNullable<Agreement['detection']>;
+
+/** What a detected orgasm does: absent means the dominant confirms it by hand. */
+export function sensorOrgasmRule(agreement: Agreement): Detection['sensorOrgasm'] {
+  return agreement.detection?.sensorOrgasm ?? 'ask-dominant';
+}
+
+/** The agreed answer to a detected distress, or null when it only prompts the dominant. */
+export function distressRule(agreement: Agreement): Detection['distress'] {
+  return agreement.detection?.distress ?? null;
 }
 
 /** Validates untrusted input as an agreement. Nothing is coerced; every problem is named. */

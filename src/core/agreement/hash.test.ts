@@ -73,6 +73,24 @@ describe('agreementHash', () => {
     ).not.toBe(agreementHash(pairAgreement));
   });
 
+  it('[S7] the optional detection field leaves agreements without it as they were: same text, same hash', () => {
+    expect(canonicalAgreement(pairAgreement)).not.toContain('detection');
+    expect(agreementHash(pairAgreement)).toBe(
+      'sha256:783a8b017b9a847deaa76c0ec0b44b95aa900daf5c62769c67b166dcc2009812',
+    );
+    const detected: Agreement = {
+      ...pairAgreement,
+      detection: { sensorOrgasm: 'ask-dominant', distress: null },
+    };
+    expect(agreementHash(detected)).not.toBe(agreementHash(pairAgreement));
+    expect(
+      agreementHash({
+        ...detected,
+        detection: { sensorOrgasm: 'start-post-orgasm', distress: null },
+      }),
+    ).not.toBe(agreementHash(detected));
+  });
+
   it('is stable under any key order', () => {
     fc.assert(
       fc.property(generatedAgreementArb, fc.nat(), (a, seed) => {

@@ -9,6 +9,7 @@ export {
   type DetectorName,
   type DetectorSettings,
 } from './detector';
+export { createDistressWatch, type DistressWatch } from './distress';
 export { generateTrace } from './generate-trace';
 export { DEFAULT_ARTIFACTS, type OrgasmOptions, type TraceOptions } from './options';
 export { createRng, type Rng } from './rng';

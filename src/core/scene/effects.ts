@@ -3,7 +3,16 @@ import type { Actor, LimitChange, SceneEventType } from './events';
 import type { PauseCause, Phase, StopCause } from './phases';
 
 export type PromptKind =
-  'check-in' | 'green-to-resume' | 'restraint-check' | 'lubricant' | 'aftercare' | 'debrief';
+  | 'check-in'
+  | 'green-to-resume'
+  | 'restraint-check'
+  | 'lubricant'
+  /** A sensor detected an orgasm and the agreement asks the dominant to confirm it by hand. */
+  | 'confirm-orgasm'
+  /** A sensor detected distress and the agreement maps it to no action: look and ask. */
+  | 'distress'
+  | 'aftercare'
+  | 'debrief';
 export type Audience = 'submissive' | 'dominant' | 'both';
 
 /**

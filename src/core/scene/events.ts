@@ -108,6 +108,13 @@ export const sceneEventSchema = z.discriminatedUnion('type', [
     value: level,
   }),
   z.strictObject({ type: z.literal('orgasm.marked'), at, by }),
+  /**
+   * A detector saw an orgasm (only "sensor" sends it): it starts the post-orgasm course when the
+   * agreement says so, and otherwise asks the dominant to mark it (docs/decisions/0012).
+   */
+  z.strictObject({ type: z.literal('orgasm.detected'), at, by, confidence: level }),
+  /** A detector saw distress (heart rate above the agreed ceiling): the agreed action follows. */
+  z.strictObject({ type: z.literal('distress.detected'), at, by }),
   z.strictObject({ type: z.literal('edge.started'), at, by }),
   z.strictObject({ type: z.literal('edge.ended'), at, by }),
   z.strictObject({

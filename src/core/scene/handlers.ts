@@ -1,13 +1,20 @@
-import { lubricantIntervalSeconds } from '../agreement/agreement';
+import {
+  distressRule,
+  lubricantIntervalSeconds,
+  sensorOrgasmRule,
+  type Agreement,
+} from '../agreement/agreement';
 import { featureKey } from '../governor/governor';
 import { narrowLimits } from '../governor/limits';
 import { TEST_PULSE_MS, testPulseCeiling } from '../governor/test-pulse';
 import {
+  dominantAudience,
   emit,
   endTestPulse,
   enterPhase,
   greenScene,
   signalAction,
+  prompt,
   stopScene,
   yellowScene,
   type StepContext,
@@ -29,6 +36,8 @@ const SENDERS = {
   'scene.start': ['dominant', 'submissive'],
   'intensity.requested': ['dominant'],
   'orgasm.marked': ['dominant', 'submissive', 'sensor'],
+  'orgasm.detected': ['sensor'],
+  'distress.detected': ['sensor'],
   'edge.started': ['dominant', 'sensor'],
   'edge.ended': ['dominant', 'sensor'],
   'checkin.answered': ['submissive'],
@@ -110,6 +119,10 @@ export function handle(ctx: StepContext, event: SceneEvent): Refusal {
     }
     case 'orgasm.marked':
       return markOrgasm(ctx, event.by);
+    case 'orgasm.detected':
+      return orgasmDetected(ctx, event);
+    case 'distress.detected':
+      return distressDetected(ctx);
     case 'edge.started':
     case 'edge.ended': {
       if (s.phase !== 'play') return 'edging belongs to play';
@@ -198,22 +211,83 @@ export function handle(ctx: StepContext, event: SceneEvent): Refusal {
  */
 export function stopsAtOnce(state: SceneState, event: SceneEvent): boolean {
   if (state.stop !== null || (state.phase !== 'setup' && !isActive(state.phase))) return false;
-  return isStopRequest(event) && senderRefusal(state.agreement.mode, event.type, event.by) === null;
+  // A distress mapped to red stops an active scene only: in set-up nothing runs yet.
+  if (event.type === 'distress.detected' && !isActive(state.phase)) return false;
+  return (
+    isStopRequest(event, state.agreement) &&
+    senderRefusal(state.agreement.mode, event.type, event.by) === null
+  );
 }
 
 /**
  * A red (safeword or check-in answer), a withdrawal or an interruption: an event that asks for a
- * stop.
+ * stop. Given the agreement, also a detected distress that it maps to red (agreement.detection);
+ * without it, a distress is not counted (it may only prompt).
  */
 export function isStopRequest(
   event: SceneEvent,
-): event is EventOf<'safeword' | 'checkin.answered' | 'consent.withdrawn' | 'scene.interrupted'> {
+  agreement?: Agreement,
+): event is EventOf<
+  'safeword' | 'checkin.answered' | 'consent.withdrawn' | 'scene.interrupted' | 'distress.detected'
+> {
   return (
     (event.type === 'safeword' && event.word === 'red') ||
     (event.type === 'checkin.answered' && event.answer === 'red') ||
     event.type === 'consent.withdrawn' ||
-    event.type === 'scene.interrupted'
+    event.type === 'scene.interrupted' ||
+    (event.type === 'distress.detected' &&
+      agreement !== undefined &&
+      distressRule(agreement)?.action === 'red')
   );
+}
+
+/**
+ * A detector saw an orgasm (docs/decisions/0012). Under 'start-post-orgasm' it is the sensor
+ * marking it, with every rule of a marked orgasm (early, limit, phases). Otherwise (also when the
+ * agreement says nothing) it changes no phase and no output: the dominant (solo: the person
+ * alone) is asked to confirm, with the detector's confidence, and marks it by hand.
+ */
+function orgasmDetected(ctx: StepContext, event: EventOf<'orgasm.detected'>): Refusal {
+  const inactive = notActive(ctx);
+  if (inactive !== null) return inactive;
+  if (sensorOrgasmRule(ctx.s.agreement) === 'start-post-orgasm') return markOrgasm(ctx, event.by);
+  prompt(ctx, 'confirm-orgasm', dominantAudience(ctx), [
+    `A sensor detected an orgasm (${confidenceWords(event.confidence)}).`,
+    'If it happened, mark it; otherwise carry on.',
+  ]);
+  return null;
+}
+
+/** A detector's confidence in plain words, with its percentage. */
+export function confidenceWords(confidence: number): string {
+  const percent = Math.round(confidence * 100);
+  const word = confidence >= 0.8 ? 'high' : confidence >= 0.5 ? 'medium' : 'low';
+  return `${word} confidence, ${percent} %`;
+}
+
+/**
+ * A detector saw distress (docs/decisions/0012). In an active phase the agreed action follows:
+ * red stops the scene (cause distress, S1, S6), yellow lowers and holds like the submissive's
+ * yellow until their green (S6), and the dominant is told. Without an agreed action it is never
+ * dropped: the dominant (solo: the person alone) is prompted. Nothing runs in set-up (refused),
+ * and after a stop it changes nothing (S6).
+ */
+function distressDetected(ctx: StepContext): Refusal {
+  const { s } = ctx;
+  if (s.phase === 'setup') return 'the scene has not started';
+  if (!isActive(s.phase) || s.stop !== null) return null;
+  const rule = distressRule(s.agreement);
+  if (rule?.action === 'red') {
+    stopScene(ctx, 'distress', 'sensor');
+    return null;
+  }
+  if (rule?.action === 'yellow') yellowScene(ctx, 'sensor');
+  prompt(ctx, 'distress', dominantAudience(ctx), [
+    rule === null
+      ? 'A sensor reports signs of distress. Check in now, and stop if in doubt.'
+      : `Heart rate stayed above ${rule.hrCeilingBpm} bpm for ${rule.sustainSeconds} s: everything was slowed as agreed. Check in now.`,
+  ]);
+  return null;
 }
 
 /**

@@ -143,6 +143,20 @@ const STOP_WALKS: Record<StopCause, () => SceneDriver> = {
     expect(d.state.stop).toStrictEqual({ cause: 'interrupted', by: 'system', at: 71_000 });
     return d;
   },
+  distress: () => {
+    const d = inPlay(
+      withAgreement({
+        detection: {
+          sensorOrgasm: 'ask-dominant',
+          distress: { hrCeilingBpm: 150, sustainSeconds: 20, action: 'red' },
+        },
+      }),
+    );
+    d.at(71_000, { type: 'distress.detected', by: 'sensor' });
+    expectStopped(d, 'distress');
+    expect(d.state.stop).toStrictEqual({ cause: 'distress', by: 'sensor', at: 71_000 });
+    return d;
+  },
 };
 
 describe('scene walks', () => {

@@ -39,6 +39,8 @@ export const STOP_CAUSES = [
   'ended',
   /** The server restarted or lost track of the scene: it never resumes by itself. */
   'interrupted',
+  /** A sensor detected distress and the agreement maps it to red (agreement.detection). */
+  'distress',
 ] as const;
 export type StopCause = (typeof STOP_CAUSES)[number];
 
