@@ -43,6 +43,8 @@ export type SceneView = Readonly<{
   setup: SetupView;
   presence: Readonly<{ console: boolean; panel: boolean }>;
   heartRate: Readonly<{ bpm: number; at: number }> | null;
+  /** The last pressure reading from a scene device's sensor (raw counts), if any. */
+  pressure: Readonly<{ value: number; at: number }> | null;
   /** The receiver's last accepted check-in answer (or green to resume), if any. */
   lastCheckIn: Readonly<{ at: number; answer: 'green' | 'yellow' | 'red' }> | null;
 }>;
@@ -61,6 +63,7 @@ export type ViewExtras = Readonly<{
   setup: SetupView;
   presence: Readonly<{ console: boolean; panel: boolean }>;
   heartRate: Readonly<{ bpm: number; at: number }> | null;
+  pressure: Readonly<{ value: number; at: number }> | null;
   lastCheckIn: Readonly<{ at: number; answer: 'green' | 'yellow' | 'red' }> | null;
   now: number;
 }>;
@@ -94,6 +97,7 @@ export function sceneView(s: SceneState, extras: ViewExtras): SceneView {
     setup: extras.setup,
     presence: extras.presence,
     heartRate: extras.heartRate,
+    pressure: extras.pressure,
     lastCheckIn: extras.lastCheckIn,
   };
 }

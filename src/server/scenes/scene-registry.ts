@@ -91,18 +91,26 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
     });
     runtimes.set(sceneId, runtime);
     const map = mapDevices(created.devices, hub.devices());
-    if (bridge && map.ok)
-      detach.set(
-        sceneId,
-        bridgeDevices(hub.adapter, {
-          map: map.value,
-          dispatch: (event) => {
-            runtime.submit(event);
-          },
-          now: () => runtime.view().now,
-          report,
-        }),
-      );
+    if (bridge && map.ok) {
+      const { sceneDeviceOf } = map.value;
+      const unbridge = bridgeDevices(hub.adapter, {
+        map: map.value,
+        dispatch: (event) => {
+          runtime.submit(event);
+        },
+        now: () => runtime.view().now,
+        report,
+      });
+      // Pressure from one of this scene's own devices feeds its orgasm detector.
+      const unlisten = hub.adapter.on((event) => {
+        if (event.type !== 'reading' || event.kind !== 'pressure') return;
+        if (sceneDeviceOf(event.device) !== undefined) runtime.pressure(event.value);
+      });
+      detach.set(sceneId, () => {
+        unbridge();
+        unlisten();
+      });
+    }
     return runtime;
   };
 

@@ -16,6 +16,7 @@ import type { EventLog } from '../event-log';
 import type { SceneClock } from '../scene-clock';
 import { createSceneLoop } from '../scene-loop';
 import { frameEvent, isLocalFrame, type LocalFrame } from './frame-events';
+import { createSceneSensors } from './sensors';
 import { checklistFor, setupMissing } from './setup';
 
 /** One connected screen: where its frames go, and how to close it. */
@@ -53,6 +54,8 @@ export type SceneRuntime = Readonly<{
   handle(role: Role, frame: ClientFrame, reply: Reply): void;
   /** An event from the server itself (a lost device): through the same stop-first path. */
   submit(event: SceneEvent): void;
+  /** A pressure reading from one of the scene's devices (raw counts), for the orgasm detector. */
+  pressure(value: number): void;
   /** Stops the scene for good (the server is going away): stop first, then recorded. */
   interrupt(): void;
   dispose(): void;
@@ -103,9 +106,15 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       }
     },
   };
+  let pressure: { value: number; at: number } | null = null;
   const loop = createSceneLoop(options.created, { devices: options.devices, log }, options.stored);
   const agreement = loop.state.agreement;
   const checklist = checklistFor(agreement);
+  const sensors = createSceneSensors(agreement);
+  /** A sensor's event goes through the same stop-first path as everything else. */
+  const fromSensor = (event: SceneEvent | null) => {
+    if (event !== null && loop.state.phase !== 'closed') loop.submit(event);
+  };
 
   const missing = () =>
     loop.state.phase !== 'setup'
@@ -128,6 +137,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       setup: { checklist, checked: [...checked], testStop, missing: missing() },
       presence: { console: screens.has('dominant'), panel: screens.has('submissive') },
       heartRate,
+      pressure,
       lastCheckIn,
     });
 
@@ -223,6 +233,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
         heartRate = { bpm: frame.bpm, at: clock.now() };
         reply({ type: 'ack', seq: frame.seq });
         broadcast([]);
+        fromSensor(sensors.heartRate(frame.bpm, heartRate.at));
         return;
     }
   };
@@ -285,6 +296,12 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     handle,
     submit: (event) => {
       loop.submit(event);
+    },
+    pressure(value) {
+      const at = clock.now();
+      pressure = { value, at };
+      const output = Math.max(0, ...Object.values(loop.state.applied));
+      fromSensor(sensors.pressure(value, at, output));
     },
     interrupt() {
       if (loop.state.stop === null)
