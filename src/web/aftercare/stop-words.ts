@@ -38,6 +38,8 @@ export function stopCauseWords(cause: StopCause, by: Actor, agreement: Agreement
       return `${who(agreement, by)} ended the scene.`;
     case 'interrupted':
       return 'The Redline server stopped or restarted, so the scene stopped. It never resumes by itself.';
+    case 'distress':
+      return 'A sensor read signs of distress (a heart rate above the agreed ceiling), so the scene stopped as agreed.';
   }
 }
 

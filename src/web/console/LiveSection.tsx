@@ -1,6 +1,7 @@
 import type { Connection } from '../net/connection';
 import type { SceneView } from '../../protocol/view';
 import type { LastCheckIn } from './checkin-tracker';
+import { HeartRatePlot } from './HeartRatePlot';
 import { IntensityControl } from './IntensityControl';
 import { IntensityPlot } from './IntensityPlot';
 import { LimitsView } from './LimitsView';
@@ -35,6 +36,7 @@ export function LiveSection({
         )}
       </section>
       <IntensityPlot view={view} />
+      {view.heartRate !== null && <HeartRatePlot view={view} />}
       <SceneActions view={view} connection={connection} />
       <PanelStatus view={view} lastCheckIn={lastCheckIn} />
       <LimitsView view={view} />

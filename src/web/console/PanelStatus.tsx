@@ -3,6 +3,7 @@ import { checkInWords, type LastCheckIn } from './checkin-tracker';
 import { formatAge } from '../words/format';
 import { capitalize, nameOf } from '../words/names';
 import { useSceneNow } from './use-scene-now';
+import { heartRateWords } from './heart-rate-words';
 
 /** The receiver's panel as the console sees it: connected, heartbeats, check-ins, heart rate. */
 export function PanelStatus({ view, lastCheckIn }: { view: SceneView; lastCheckIn: LastCheckIn }) {
@@ -38,16 +39,29 @@ export function PanelStatus({ view, lastCheckIn }: { view: SceneView; lastCheckI
               : `${checkInWords(lastCheckIn.answer)}, ${formatAge(now - lastCheckIn.at)}`}
           </dd>
         </div>
-        {view.heartRate !== null && (
-          <div className="limit">
-            <dt>Heart rate</dt>
-            <dd data-testid="heart-rate">
-              {view.heartRate.bpm} bpm{' '}
-              <span className="muted">({formatAge(now - view.heartRate.at)})</span>
-            </dd>
-          </div>
-        )}
+        <div className="limit">
+          <dt>Heart rate</dt>
+          <dd data-testid="heart-rate">
+            <HeartRateWords heartRate={view.heartRate} now={now} />
+          </dd>
+        </div>
       </dl>
     </section>
+  );
+}
+
+function HeartRateWords({ heartRate, now }: { heartRate: SceneView['heartRate']; now: number }) {
+  const words = heartRateWords(heartRate, now);
+  return (
+    <>
+      {words.value}
+      {words.age !== null && <span className="muted"> ({words.age})</span>}
+      {words.warning !== null && (
+        <span className="danger-text" role="status" data-testid="heart-rate-stale">
+          {' '}
+          {words.warning}
+        </span>
+      )}
+    </>
   );
 }

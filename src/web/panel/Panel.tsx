@@ -3,6 +3,7 @@ import { Aftercare } from '../aftercare/Aftercare';
 import type { Connection, ConnectionSnapshot } from '../net/connection';
 import { checkInOpen, waitingForGreen } from './actions';
 import { ConnectionBanner } from './ConnectionBanner';
+import { HeartRateStrap } from './HeartRateStrap';
 import { HoldArea } from './HoldArea';
 import { PanelButtons } from './PanelButtons';
 import { PanelFooter } from './PanelFooter';
@@ -129,6 +130,7 @@ export function Panel({ connection, snapshot }: Props) {
       {view !== null && !afterStop && <LimitsSummary view={view} />}
 
       <PanelFooter
+        heartRate={<HeartRateStrap connection={connection} />}
         speech={cues.speech}
         speechAvailable={cues.speechAvailable}
         onSpeech={cues.setSpeech}

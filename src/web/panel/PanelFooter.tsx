@@ -1,13 +1,16 @@
+import type { ReactNode } from 'react';
 import { useWakeLock } from './use-wake-lock';
 
 type Props = Readonly<{
+  /** The optional heart-rate strap control (it needs the connection, which the footer does not). */
+  heartRate?: ReactNode;
   speech: boolean;
   speechAvailable: boolean;
   onSpeech: (on: boolean) => void;
 }>;
 
-/** The quiet facts: screen on, speech, and why a hidden panel stops the scene. */
-export function PanelFooter({ speech, speechAvailable, onSpeech }: Props) {
+/** The quiet facts: screen on, speech, an optional heart-rate strap, and why a hidden panel stops the scene. */
+export function PanelFooter({ heartRate, speech, speechAvailable, onSpeech }: Props) {
   const wakeLock = useWakeLock();
   return (
     <footer className="panel-footer stack">
@@ -37,6 +40,7 @@ export function PanelFooter({ speech, speechAvailable, onSpeech }: Props) {
           <span>Speak check-in prompts aloud</span>
         </label>
       )}
+      {heartRate}
       <p className="muted">
         Keep a physical way to stop within reach: the toy's own button or removing it, and a
         restraint release or safety shears.

@@ -61,6 +61,7 @@ export function makeView(over: Partial<SceneView> = {}): SceneView {
     setup: { checklist: ['water'], checked: [], testStop: null, missing: [] },
     presence: { console: true, panel: true },
     heartRate: null,
+    pressure: null,
     lastCheckIn: null,
     testPulse: null,
     ...over,
