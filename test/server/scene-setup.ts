@@ -31,13 +31,18 @@ export async function api<T = unknown>(
   };
 }
 
-export async function createScene(url: string, mode: 'pair' | 'solo' = 'pair'): Promise<Created> {
+export async function createScene(
+  url: string,
+  mode: 'pair' | 'solo' = 'pair',
+  extra: Record<string, unknown> = {},
+): Promise<Created> {
   const setup = await api<{ devices: DeviceSpec[] }>(url, '/api/setup');
   const created = await api<Created>(url, '/api/scenes', {
     body: {
       mode,
       names: mode === 'pair' ? { dominant: 'Alex', submissive: 'Sam' } : { submissive: 'Rin' },
       devices: setup.body.devices.map((d) => d.id),
+      ...extra,
     },
   });
   if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
@@ -62,8 +67,9 @@ export async function signIn(url: string, sceneId: string, secret: string): Prom
   });
 }
 
-export async function pairedScene(url: string) {
-  const created = await createScene(url);
+/** `extra`: more fields for POST /api/scenes (a `detection`, say). */
+export async function pairedScene(url: string, extra: Record<string, unknown> = {}) {
+  const created = await createScene(url, 'pair', extra);
   if (created.pairing === null) throw new Error('a pair scene has a pairing code');
   const paired = await api<{ sceneId: string; secret: string; role: string }>(url, '/api/pair', {
     body: { code: created.pairing.code },

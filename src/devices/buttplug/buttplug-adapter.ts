@@ -238,7 +238,7 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
    */
   const sendStop = (): Promise<StopConfirmation> => {
     const c = client;
-    const reply = c?.connected === true ? c.stopAllDevices() : null;
+    const reply = c?.connected === true ? c.stopOutputs() : null;
     pacer.resetToZero();
     if (reply === null)
       return Promise.resolve({ ok: false, error: 'not connected to the device server' });

@@ -38,4 +38,22 @@ export class PingingClient extends ButtplugClient {
   ping(): Promise<void> {
     return this.sendMsgExpectOk({ Ping: { Id: 1 } });
   }
+
+  /**
+   * Stops every output of every device and leaves input subscriptions alone. The client's own
+   * stopAllDevices() also ends them (`Inputs: true`), which would cut off a pressure sensor at
+   * the set-up's test stop and silence detection for the rest of the scene; a stop is about
+   * what moves, not what listens (spec v4 StopCmd).
+   */
+  stopOutputs(): Promise<void> {
+    return this.sendMsgExpectOk({
+      StopCmd: {
+        Id: 1,
+        DeviceIndex: undefined,
+        FeatureIndex: undefined,
+        Inputs: false,
+        Outputs: true,
+      },
+    });
+  }
 }

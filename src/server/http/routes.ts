@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parseWith } from '../../core';
+import { agreementSchema, parseWith } from '../../core';
 import type { AttemptLimiter } from '../attempt-limiter';
 import type { DeviceHub } from '../device-hub';
 import type { Pairing, SceneRegistry } from '../scenes/scene-registry';
@@ -12,6 +12,8 @@ const newSceneSchema = z.strictObject({
   mode: z.enum(['pair', 'solo']),
   names: z.strictObject({ dominant: name.optional(), submissive: name }),
   devices: z.array(z.string().min(1).max(64)).max(16, 'must list at most 16 devices'),
+  /** What sensors may do (the agreement's `detection`, docs/decisions/0012); absent: ask a person. */
+  detection: agreementSchema.shape.detection,
 });
 const pairSchema = z.strictObject({ code: z.string().max(32, 'is too long') });
 const sceneIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

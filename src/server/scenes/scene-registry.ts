@@ -1,5 +1,6 @@
 import {
   parseAgreement,
+  type Agreement,
   type CreatedEvent,
   type DeviceSpec,
   type Result,
@@ -26,6 +27,8 @@ export type NewScene = Readonly<{
   mode: 'pair' | 'solo';
   names: Readonly<{ dominant?: string | undefined; submissive: string }>;
   devices: readonly string[];
+  /** The agreement's optional `detection` (what a sensor may do); absent: a person confirms. */
+  detection?: Agreement['detection'];
 }>;
 export type Pairing = Readonly<{ code: string; expiresAt: number }>;
 export type Credentials = Readonly<{ sceneId: string; role: Role; secret: string }>;
@@ -139,6 +142,7 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
         mode: input.mode,
         names: input.names,
         devices: chosen,
+        detection: input.detection,
       });
       const parsed = parseAgreement(agreement);
       if (!parsed.ok) return parsed;

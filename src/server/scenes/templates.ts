@@ -9,6 +9,8 @@ export type TemplateInput = Readonly<{
   mode: 'pair' | 'solo';
   names: Readonly<{ dominant?: string | undefined; submissive: string }>;
   devices: readonly DeviceSpec[];
+  /** Left out of the agreement when absent, so its text and hash stay those of before (0012). */
+  detection?: Agreement['detection'];
 }>;
 
 const DEFAULT_CEILING = 0.6;
@@ -62,5 +64,6 @@ export function templateAgreement(input: TemplateInput): Agreement {
           postOrgasm: [{ afterSeconds: 0, level: 0.3 }],
         }
       : null,
+    ...(input.detection === undefined ? {} : { detection: input.detection }),
   };
 }
