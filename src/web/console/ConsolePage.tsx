@@ -10,6 +10,7 @@ import { PairingCard } from './PairingCard';
 import { PhaseHeader } from './PhaseHeader';
 import { forgetPairing } from './pairing-store';
 import { Reminders } from './Reminders';
+import { SensorAlerts } from './SensorAlerts';
 import { SetupSection } from './SetupSection';
 import { StatusLine } from './StatusLine';
 import { StopButton } from './StopButton';
@@ -70,6 +71,7 @@ export function ConsolePage({ sceneId }: { sceneId: string }) {
         <Aftercare view={view} role="dominant" />
       ) : (
         <>
+          <SensorAlerts alerts={feed.alerts} dismiss={feed.dismissAlert} connection={connection} />
           <Reminders reminders={feed.reminders} dismiss={feed.dismiss} />
           {view.phase === 'setup' ? (
             <>

@@ -25,3 +25,19 @@ describe('panel status: heart rate', () => {
     expect(html).toContain('data-testid="heart-rate-stale"');
   });
 });
+
+describe('panel status: pressure', () => {
+  it('says when there is no pressure sensor', () => {
+    const html = render(makeView({ pressure: null }));
+    expect(html).toContain('data-testid="console-pressure"');
+    expect(html).toContain('no pressure sensor');
+  });
+
+  it('shows a fresh reading, and warns once it is more than five seconds old', () => {
+    const fresh = render(makeView({ now: 10_000, pressure: { value: 512, at: 8_000 } }));
+    expect(fresh).toContain('512');
+    expect(fresh).not.toContain('console-pressure-stale');
+    const stale = render(makeView({ now: 20_000, pressure: { value: 512, at: 8_000 } }));
+    expect(stale).toContain('data-testid="console-pressure-stale"');
+  });
+});

@@ -4,8 +4,12 @@ import { formatAge } from '../words/format';
 import { capitalize, nameOf } from '../words/names';
 import { useSceneNow } from './use-scene-now';
 import { heartRateWords } from './heart-rate-words';
+import { pressureWords } from './pressure-words';
 
-/** The receiver's panel as the console sees it: connected, heartbeats, check-ins, heart rate. */
+/**
+ * The receiver's panel as the console sees it: connected, heartbeats, check-ins, heart rate,
+ * pressure.
+ */
 export function PanelStatus({ view, lastCheckIn }: { view: SceneView; lastCheckIn: LastCheckIn }) {
   const now = useSceneNow(view);
   const name = nameOf(view.agreement, 'submissive');
@@ -45,6 +49,12 @@ export function PanelStatus({ view, lastCheckIn }: { view: SceneView; lastCheckI
             <HeartRateWords heartRate={view.heartRate} now={now} />
           </dd>
         </div>
+        <div className="limit">
+          <dt>Pressure</dt>
+          <dd data-testid="console-pressure">
+            <PressureWords pressure={view.pressure} now={now} />
+          </dd>
+        </div>
       </dl>
     </section>
   );
@@ -58,6 +68,22 @@ function HeartRateWords({ heartRate, now }: { heartRate: SceneView['heartRate'];
       {words.age !== null && <span className="muted"> ({words.age})</span>}
       {words.warning !== null && (
         <span className="danger-text" role="status" data-testid="heart-rate-stale">
+          {' '}
+          {words.warning}
+        </span>
+      )}
+    </>
+  );
+}
+
+function PressureWords({ pressure, now }: { pressure: SceneView['pressure']; now: number }) {
+  const words = pressureWords(pressure, now);
+  return (
+    <>
+      {words.value}
+      {words.age !== null && <span className="muted"> ({words.age})</span>}
+      {words.warning !== null && (
+        <span className="danger-text" role="status" data-testid="console-pressure-stale">
           {' '}
           {words.warning}
         </span>

@@ -9,20 +9,29 @@ import {
   type Reminder,
   type ReminderKind,
 } from './reminders';
+import {
+  addSensorAlerts,
+  dismissSensorAlert,
+  type SensorAlert,
+  type SensorAlertKind,
+} from './sensor-alerts';
 import { playSoftChime } from './soft-sound';
 
 /**
  * Follows every view frame as it arrives (not just the latest snapshot): reminders for this
- * screen, with a soft chime, and the receiver's last check-in.
+ * screen, with a soft chime, the sensors' alerts (a detected orgasm, distress) and the receiver's
+ * last check-in.
  */
 export function useConsoleFeed(connection: Connection | null, listener: Listener) {
   const [reminders, setReminders] = useState<readonly Reminder[]>([]);
+  const [alerts, setAlerts] = useState<readonly SensorAlert[]>([]);
   const [lastCheckIn, setLastCheckIn] = useState<LastCheckIn>(null);
   const state = useRef<{
     view: SceneView | null;
     reminders: readonly Reminder[];
+    alerts: readonly SensorAlert[];
     checkIn: LastCheckIn;
-  }>({ view: null, reminders: [], checkIn: null });
+  }>({ view: null, reminders: [], alerts: [], checkIn: null });
 
   useEffect(() => {
     if (connection === null) return undefined;
@@ -31,6 +40,7 @@ export function useConsoleFeed(connection: Connection | null, listener: Listener
       const s = state.current;
       const checkIn = trackCheckIn(s.checkIn, s.view, view, effects);
       const next = addReminders(s.reminders, effects, listener);
+      const nextAlerts = addSensorAlerts(s.alerts, effects, listener);
       s.view = view;
       if (checkIn !== s.checkIn) {
         s.checkIn = checkIn;
@@ -41,6 +51,11 @@ export function useConsoleFeed(connection: Connection | null, listener: Listener
         setReminders(next);
         playSoftChime();
       }
+      if (nextAlerts !== s.alerts) {
+        s.alerts = nextAlerts;
+        setAlerts(nextAlerts);
+        playSoftChime();
+      }
     });
   }, [connection, listener]);
 
@@ -48,5 +63,9 @@ export function useConsoleFeed(connection: Connection | null, listener: Listener
     state.current.reminders = dismissReminder(state.current.reminders, kind);
     setReminders(state.current.reminders);
   };
-  return { reminders, dismiss, lastCheckIn };
+  const dismissAlert = (kind: SensorAlertKind) => {
+    state.current.alerts = dismissSensorAlert(state.current.alerts, kind);
+    setAlerts(state.current.alerts);
+  };
+  return { reminders, dismiss, alerts, dismissAlert, lastCheckIn };
 }
