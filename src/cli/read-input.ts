@@ -12,19 +12,24 @@ export function readText(path: string, maxBytes = MAX_INPUT_BYTES): Result<strin
       return { ok: false, errors: [`cannot read ${path}: it is larger than ${maxBytes} bytes`] };
     return { ok: true, value: readFileSync(path, 'utf8') };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : error instanceof Error
-              ? error.message
-              : String(error);
-    return { ok: false, errors: [`cannot read ${path}: ${why}`] };
+    return { ok: false, errors: [describeFileError(path, error)] };
   }
+}
+
+/** Why a file could not be read, in words: `cannot read PATH: no such file`. */
+export function describeFileError(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+  return `cannot read ${path}: ${why}`;
 }
 
 /** Parses JSON and says where it broke, as `line L, column C`. */

@@ -1,5 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Result } from '../../core';
+import { describeFileError } from '../read-input';
 
 /** Far more than a night of samples at 100 Hz (about 60 MB); anything larger is not a trace. */
 export const MAX_TRACE_BYTES = 200 * 1024 * 1024;
@@ -82,16 +83,5 @@ const tooLong = (n: number, max: number) =>
 function describeReadError(path: string, error: unknown): string {
   if (error instanceof TypeError && /encoded|decode/i.test(error.message))
     return `cannot read ${path}: it is not UTF-8 text`;
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EISDIR'
-        ? 'it is a directory'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : error instanceof Error
-            ? error.message
-            : String(error);
-  return `cannot read ${path}: ${why}`;
+  return describeFileError(path, error);
 }
