@@ -6,35 +6,15 @@ import { detectAll, orgasmEvents } from './detector.test-support';
 import { generateTrace, type TraceOptions } from './generate-trace';
 import { orgasmOf } from './measure.test-support';
 import { REFRACTORY_MS } from './redline-detector';
-import { ORGASM_INTENSITIES, type Sample } from './trace';
+import type { Sample } from './trace';
+import { traceOptionsArb } from '../../../test/arbitraries/trace';
 
 /** Short traces at any rate, with every artifact: enough to exercise each path quickly. */
-const optionsArb: fc.Arbitrary<TraceOptions> = fc.record({
-  sampleRateHz: fc.oneof(
-    fc.integer({ min: 10, max: 100 }),
-    fc.double({ min: 10, max: 100, noNaN: true }),
-  ),
-  durationMs: fc.integer({ min: 150_000, max: 240_000 }),
-  orgasm: fc.oneof(
-    { weight: 1, arbitrary: fc.constant('none' as const) },
-    {
-      weight: 3,
-      arbitrary: fc.record({
-        intensity: fc.constantFrom(...ORGASM_INTENSITIES),
-        regularSeries: fc.boolean(),
-      }),
-    },
-  ),
-  artifacts: fc.record({
-    'motor-start': fc.integer({ min: 1, max: 3 }),
-    'power-jump': fc.integer({ min: 0, max: 2 }),
-    clench: fc.integer({ min: 0, max: 3 }),
-    movement: fc.integer({ min: 0, max: 3 }),
-    gap: fc.integer({ min: 0, max: 3 }),
-  }),
-  noise: fc.double({ min: 0, max: 6, noNaN: true }),
-  heartRate: fc.boolean(),
-  output: fc.boolean(),
+const optionsArb = traceOptionsArb({
+  durationMs: [150_000, 240_000],
+  noiseMax: 6,
+  orgasmWeight: 3,
+  optionalColumns: true,
 });
 const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 const nameArb = fc.constantFrom(...DETECTOR_NAMES);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectCoverage, params } from '../../../test/support/property';
-import { generateTrace, type TraceOptions } from './generate-trace';
+import { generateTrace } from './generate-trace';
 import {
   artifactsOf,
   between,
@@ -11,32 +11,13 @@ import {
   orgasmOf,
   slope,
 } from './measure.test-support';
-import { ORGASM_INTENSITIES, PRESSURE_MAX, type ArtifactLabel, type Trace } from './trace';
+import { traceOptionsArb } from '../../../test/arbitraries/trace';
+import { PRESSURE_MAX, type ArtifactLabel, type Trace } from './trace';
 
-const optionsArb: fc.Arbitrary<TraceOptions> = fc.record({
-  sampleRateHz: fc.oneof(
-    fc.integer({ min: 10, max: 100 }),
-    fc.double({ min: 10, max: 100, noNaN: true }),
-  ),
-  durationMs: fc.integer({ min: 200_000, max: 400_000 }),
-  orgasm: fc.oneof(
-    { weight: 1, arbitrary: fc.constant('none' as const) },
-    {
-      weight: 4,
-      arbitrary: fc.record({
-        intensity: fc.constantFrom(...ORGASM_INTENSITIES),
-        regularSeries: fc.boolean(),
-      }),
-    },
-  ),
-  artifacts: fc.record({
-    'motor-start': fc.integer({ min: 1, max: 3 }),
-    'power-jump': fc.integer({ min: 0, max: 2 }),
-    clench: fc.integer({ min: 0, max: 3 }),
-    movement: fc.integer({ min: 0, max: 3 }),
-    gap: fc.integer({ min: 0, max: 3 }),
-  }),
-  noise: fc.double({ min: 0, max: 3, noNaN: true }),
+const optionsArb = traceOptionsArb({
+  durationMs: [200_000, 400_000],
+  noiseMax: 3,
+  orgasmWeight: 4,
 });
 
 const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
