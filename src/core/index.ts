@@ -1,6 +1,7 @@
 /** Redline's pure core: the agreement, the scene machine and the governor. */
 export * from './agreement/agreement';
 export * from './agreement/hash';
+export * from './agreement/coverage';
 export * from './detection';
 export * from './governor/governor';
 export * from './governor/limits';

@@ -277,3 +277,32 @@ describe('fieldPath', () => {
     expect(fieldPath(['warmUp'], 'agreement')).toBe('agreement.warmUp');
   });
 });
+
+describe('what the partners agreed in words', () => {
+  const words = {
+    activities: ['hands', 'custom:feather'],
+    toys: ['Wand'],
+    safewords: { red: 'red', yellow: 'slow', nonVerbal: 'drop the ball' },
+    notes: 'No tickling.',
+  };
+
+  it('accepts activities, toys, safewords and notes, and leaves them out when absent', () => {
+    expect(parseAgreement(pair(words)).ok).toBe(true);
+    expect('safewords' in pairAgreement).toBe(false);
+  });
+
+  it('names each wrong field', () => {
+    expect(errorsOf(pair({ activities: ['a', 'a'] }))).toEqual([
+      'activities: must not list an activity twice',
+    ]);
+    expect(errorsOf(pair({ toys: [] }))).toEqual([
+      'toys: must name at least one toy, or be left out',
+    ]);
+    expect(errorsOf(pair({ safewords: { red: 'Stop', yellow: 'stop', nonVerbal: null } }))).toEqual(
+      ['safewords.yellow: must differ from safewords.red'],
+    );
+    expect(errorsOf(pair({ notes: 'x'.repeat(2001) }))).toEqual([
+      'notes: must be at most 2000 characters',
+    ]);
+  });
+});

@@ -126,6 +126,50 @@ export const agreementSchema = z
           .nullable(),
       })
       .optional(),
+    /**
+     * What the partners agreed in words (issue 5's editor), shown to both during the scene and
+     * in print; the governor does not read them. Each is optional, so agreements written before
+     * they existed keep their content and their hash.
+     *
+     * `activities`: ids of catalogue items both welcomed (the couple's own included).
+     */
+    activities: z
+      .array(z.string().min(1, 'must not be empty').max(80, 'must be at most 80 characters'))
+      .max(200, 'must have at most 200 activities')
+      .refine((ids) => new Set(ids).size === ids.length, 'must not list an activity twice')
+      .optional(),
+    /**
+     * The toys agreed, by the name their device server gives them ("Lovense Hush"), compared
+     * without case: a scene may use only these (see `agreementCovers`).
+     */
+    toys: z
+      .array(
+        z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+      )
+      .min(1, 'must name at least one toy, or be left out')
+      .max(16, 'must have at most 16 toys')
+      .optional(),
+    /**
+     * The spoken safewords and the signal for when speaking is not possible (a dropped object, a
+     * hand squeezed three times). Panel buttons and taps are in `signals`.
+     */
+    safewords: z
+      .strictObject({
+        red: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
+        yellow: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(40, 'must be at most 40 characters'),
+        nonVerbal: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(200, 'must be at most 200 characters')
+          .nullable(),
+      })
+      .optional(),
+    notes: z.string().max(2000, 'must be at most 2000 characters').optional(),
     aftercare: z.strictObject({
       minutes: z
         .number()
@@ -157,6 +201,11 @@ export const agreementSchema = z
     if (new Set(ids).size !== ids.length) issue(['participants'], 'participant ids must differ');
     if (a.checkIn.answerTimeoutSeconds >= a.checkIn.intervalSeconds)
       issue(['checkIn', 'answerTimeoutSeconds'], 'must be shorter than checkIn.intervalSeconds');
+    if (
+      a.safewords !== undefined &&
+      a.safewords.red.toLowerCase() === a.safewords.yellow.toLowerCase()
+    )
+      issue(['safewords', 'yellow'], 'must differ from safewords.red');
     if (a.restraint.used && a.restraint.checkIntervalSeconds === null)
       issue(['restraint', 'checkIntervalSeconds'], 'is required when restraint is used');
   });

@@ -76,7 +76,8 @@ export function storedAgreement(
   return parsed.value;
 }
 
-export type AgreementState = 'in-force' | 'withdrawn' | 'replaced';
+export type { AgreementState } from '../../protocol/negotiation';
+import type { AgreementState } from '../../protocol/negotiation';
 
 export function agreementState(row: AgreementRow): AgreementState {
   if (row.withdrawnWallMs !== null) return 'withdrawn';

@@ -2,13 +2,12 @@ import {
   negotiationView,
   ownAnswers,
   ROLES,
-  type Agreement,
-  type Answers,
   type Catalogue,
   type Overlap,
   type Role,
 } from '../../core';
-import type { NegotiationRow, NegotiationStatus, SignatureRow } from '../store/store';
+import type { DraftView, ParticipantView, SignatureView } from '../../protocol/negotiation';
+import type { NegotiationRow, SignatureRow } from '../store/store';
 import {
   agreementState,
   answersIn,
@@ -16,7 +15,6 @@ import {
   negotiationOf,
   otherRole,
   storedAgreement,
-  type AgreementState,
   type NegotiationContext,
   type RoundAnswers,
 } from './context';
@@ -28,52 +26,12 @@ import {
  * progress, the draft, signatures and sealed agreements. The partner's answers are read only to
  * compute that overlap, and only once both submitted.
  */
-export type SignatureView = {
-  /** A participant's id is their role: a negotiation has one of each. */
-  participant: Role;
-  name: string;
-  role: Role;
-  at: number;
-  agreementHash: string;
-};
-
-export type DraftView = {
-  version: number;
-  agreement: Agreement;
-  agreementHash: string;
-  by: Role;
-  at: number;
-  /** Null until both signed this content; then the state of the sealed agreement. */
-  sealed: AgreementState | null;
-  signatures: SignatureView[];
-};
-
-export type AgreementSummary = {
-  agreementHash: string;
-  sealedAt: number;
-  state: AgreementState;
-  withdrawnAt: number | null;
-  withdrawnBy: Role | null;
-};
-
-export type ParticipantView = {
-  negotiationId: string;
-  status: NegotiationStatus;
-  /** The round now being answered; it moves on when answers change after a reveal. */
-  round: number;
-  /** The round `overlap` comes from: the last one both partners submitted; null before that. */
-  revealedRound: number | null;
-  you: { name: string; role: Role; submitted: boolean };
-  partner: { name: string | null; role: Role; joined: boolean; submitted: boolean };
-  /** The initiator's newest code while the partner has not answered it; null otherwise. */
-  invitation: { expiresAt: number; open: boolean } | null;
-  catalogue: Catalogue;
-  own: Answers;
-  overlap: Overlap | null;
-  draft: DraftView | null;
-  /** Every agreement this negotiation sealed, newest first; at most one is in force. */
-  agreements: AgreementSummary[];
-};
+export type {
+  AgreementSummary,
+  DraftView,
+  ParticipantView,
+  SignatureView,
+} from '../../protocol/negotiation';
 
 export function signatureViews(
   signatures: readonly SignatureRow[],

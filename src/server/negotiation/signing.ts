@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  agreementHash,
-  agreementSchema,
-  parseWith,
-  ROLES,
-  type Agreement,
-  type Role,
-} from '../../core';
+import { agreementHash, agreementSchema, parseWith, ROLES, type Agreement } from '../../core';
+import type { SealedAgreement } from '../../protocol/negotiation';
 import {
   agreementState,
   negotiationOf,
@@ -15,7 +9,7 @@ import {
   type NegotiationContext,
   type Participant,
 } from './context';
-import { participantNames, signatureViews, type SignatureView } from './participant-view';
+import { participantNames, signatureViews } from './participant-view';
 import { done, refuse, type Outcome } from './refusal';
 import { signatureMac, signatureVerifies } from './signature';
 
@@ -167,17 +161,7 @@ export function withdraw(ctx: NegotiationContext, who: Participant): Outcome<nul
   });
 }
 
-export type SealedAgreement = {
-  agreementHash: string;
-  agreement: Agreement;
-  negotiationId: string;
-  sealedAt: number;
-  /** Only an agreement in force may start a scene. */
-  state: AgreementState;
-  withdrawnAt: number | null;
-  withdrawnBy: Role | null;
-  signatures: (SignatureView & { mac: string })[];
-};
+export type { SealedAgreement } from '../../protocol/negotiation';
 
 function sealedView(
   ctx: NegotiationContext,

@@ -10,6 +10,13 @@ describe('hash routes', () => {
     ['#/console/abc-123', { name: 'console', sceneId: 'abc-123' }],
     ['#/panel/abc_123/', { name: 'panel', sceneId: 'abc_123' }],
     ['#/solo/xyz', { name: 'solo', sceneId: 'xyz' }],
+    ['#/talk', { name: 'talk-new' }],
+    ['#/invite/K7QM2X', { name: 'invite', code: 'K7QM2X' }],
+    ['#/talk/n1', { name: 'talk', negotiationId: 'n1' }],
+    ['#/talk/n1/agreement', { name: 'agreement', negotiationId: 'n1' }],
+    ['#/talk/n1/agreement/ab12', { name: 'sealed', negotiationId: 'n1', agreementHash: 'ab12' }],
+    ['#/guide', { name: 'guide', section: null }],
+    ['#/guide/safety', { name: 'guide', section: 'safety' }],
   ])('reads %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -22,6 +29,10 @@ describe('hash routes', () => {
       '#/panel/%E0%A4%A',
       '#/pair/<script>',
       '#/console/a%2Fb',
+      '#/talk/n1/answers',
+      '#/talk/n1/agreement/h/x',
+      '#/invite/a/b',
+      '#/guide/a/b',
     ])
       expect(parseRoute(hash)).toEqual({ name: 'home' });
   });
@@ -34,6 +45,13 @@ describe('hash routes', () => {
       { name: 'console', sceneId: 's1' },
       { name: 'panel', sceneId: 's1' },
       { name: 'solo', sceneId: 's1' },
+      { name: 'talk-new' },
+      { name: 'invite', code: 'ABC234' },
+      { name: 'talk', negotiationId: 'n1' },
+      { name: 'agreement', negotiationId: 'n1' },
+      { name: 'sealed', negotiationId: 'n1', agreementHash: 'ab' },
+      { name: 'guide', section: null },
+      { name: 'guide', section: 'faq' },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });

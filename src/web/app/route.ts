@@ -1,6 +1,6 @@
 /**
- * The app's routes live in the URL's hash, so pairing codes and scene ids never reach a server's
- * request log. Anything unknown goes home.
+ * The app's routes live in the URL's hash, so pairing codes, invitation codes and ids never reach
+ * a server's request log. Anything unknown goes home.
  */
 export type Route =
   | { name: 'home' }
@@ -8,12 +8,25 @@ export type Route =
   | { name: 'pair'; code: string }
   | { name: 'console'; sceneId: string }
   | { name: 'panel'; sceneId: string }
-  | { name: 'solo'; sceneId: string };
+  | { name: 'solo'; sceneId: string }
+  /** Raising the subject: the initiator writes the invitation. */
+  | { name: 'talk-new' }
+  /** The partner opens an invitation: the introduction, then accept or decline. */
+  | { name: 'invite'; code: string }
+  /** One negotiation: private answers, progress, the overlap once both submitted. */
+  | { name: 'talk'; negotiationId: string }
+  /** The agreement both write: the editor, the rehearsal, signing, what is sealed. */
+  | { name: 'agreement'; negotiationId: string }
+  /** One sealed agreement, printable and exportable. */
+  | { name: 'sealed'; negotiationId: string; agreementHash: string }
+  /** The guide; `section` is the id of one of its parts. */
+  | { name: 'guide'; section: string | null };
 
 /** Ids and codes are short plain tokens; anything else is not a route. */
 const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
 
-function decode(part: string): string | null {
+function decode(part: string | undefined): string | null {
+  if (part === undefined) return null;
   try {
     const value = decodeURIComponent(part);
     return TOKEN.test(value) ? value : null;
@@ -22,38 +35,72 @@ function decode(part: string): string | null {
   }
 }
 
+const HOME: Route = { name: 'home' };
+
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
-  const [first = '', second, ...rest] = path.split('/');
-  if (rest.length > 0) return { name: 'home' };
-  if (second === undefined) return first === 'new' ? { name: 'new' } : { name: 'home' };
-  const value = decode(second);
-  if (value === null) return { name: 'home' };
+  const parts = path === '' ? [] : path.split('/');
+  const [first = '', ...rest] = parts;
+  if (rest.length === 0) {
+    if (first === 'new') return { name: 'new' };
+    if (first === 'talk') return { name: 'talk-new' };
+    if (first === 'guide') return { name: 'guide', section: null };
+    return HOME;
+  }
+  const values = rest.map(decode);
+  if (values.some((v) => v === null)) return HOME;
+  const [second = '', third, fourth, ...more] = values as string[];
+  if (more.length > 0) return HOME;
+  if (first === 'talk') {
+    if (third === undefined) return { name: 'talk', negotiationId: second };
+    if (third !== 'agreement') return HOME;
+    return fourth === undefined
+      ? { name: 'agreement', negotiationId: second }
+      : { name: 'sealed', negotiationId: second, agreementHash: fourth };
+  }
+  if (third !== undefined) return HOME;
   switch (first) {
     case 'pair':
-      return { name: 'pair', code: value };
+      return { name: 'pair', code: second };
     case 'console':
-      return { name: 'console', sceneId: value };
+      return { name: 'console', sceneId: second };
     case 'panel':
-      return { name: 'panel', sceneId: value };
+      return { name: 'panel', sceneId: second };
     case 'solo':
-      return { name: 'solo', sceneId: value };
+      return { name: 'solo', sceneId: second };
+    case 'invite':
+      return { name: 'invite', code: second };
+    case 'guide':
+      return { name: 'guide', section: second };
     default:
-      return { name: 'home' };
+      return HOME;
   }
 }
 
 export function routeHash(route: Route): string {
+  const e = encodeURIComponent;
   switch (route.name) {
     case 'home':
       return '#/';
     case 'new':
       return '#/new';
     case 'pair':
-      return `#/pair/${encodeURIComponent(route.code)}`;
+      return `#/pair/${e(route.code)}`;
     case 'console':
     case 'panel':
     case 'solo':
-      return `#/${route.name}/${encodeURIComponent(route.sceneId)}`;
+      return `#/${route.name}/${e(route.sceneId)}`;
+    case 'talk-new':
+      return '#/talk';
+    case 'invite':
+      return `#/invite/${e(route.code)}`;
+    case 'talk':
+      return `#/talk/${e(route.negotiationId)}`;
+    case 'agreement':
+      return `#/talk/${e(route.negotiationId)}/agreement`;
+    case 'sealed':
+      return `#/talk/${e(route.negotiationId)}/agreement/${e(route.agreementHash)}`;
+    case 'guide':
+      return route.section === null ? '#/guide' : `#/guide/${e(route.section)}`;
   }
 }

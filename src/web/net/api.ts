@@ -41,7 +41,7 @@ function fallbackMessage(status: number): string {
 
 export async function request<T>(
   path: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown; secret?: string } = {},
+  init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; secret?: string } = {},
   accept: (value: unknown) => value is T,
 ): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };

@@ -7,29 +7,9 @@ import {
   rememberLastSeq,
   saveCredentials,
 } from './credentials';
+import { memoryStorage } from '../test-support/storage.test-support';
 
 const secret = 'a'.repeat(43);
-
-/** A Map-backed stand-in for the browser's localStorage. */
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    key: (i) => [...map.keys()][i] ?? null,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => {
-      map.set(k, v);
-    },
-    removeItem: (k) => {
-      map.delete(k);
-    },
-    clear: () => {
-      map.clear();
-    },
-  };
-}
 
 describe('credentials', () => {
   beforeEach(() => {
