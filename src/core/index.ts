@@ -2,6 +2,7 @@
 export * from './agreement/agreement';
 export * from './agreement/hash';
 export * from './agreement/coverage';
+export * from './agreement/template';
 export * from './detection';
 export * from './governor/governor';
 export * from './governor/limits';

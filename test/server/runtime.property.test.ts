@@ -7,7 +7,7 @@ import { createMemoryEventLog } from '../../src/server/event-log';
 import { createSceneClock } from '../../src/server/scene-clock';
 import { frameEvent, isLocalFrame } from '../../src/server/scenes/frame-events';
 import { createSceneRuntime } from '../../src/server/scenes/scene-runtime';
-import { templateAgreement } from '../../src/server/scenes/templates';
+import { templateAgreement } from '../../src/core';
 import { devices } from '../fixtures/agreements';
 import { expectCoverage, params } from '../support/property';
 

@@ -4,7 +4,7 @@ import { agreementSchema, parseWith } from '../../core';
 import type { AttemptLimiter } from '../attempt-limiter';
 import type { DeviceHub } from '../device-hub';
 import type { Pairing, SceneRegistry } from '../scenes/scene-registry';
-import { templateAgreement } from '../scenes/templates';
+import { templateAgreement } from '../../core';
 import { apiError, bearer } from './api-error';
 
 const name = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');

@@ -21,7 +21,7 @@ import {
 } from '../secrets';
 import type { Store } from '../store/store';
 import { createSceneRuntime, holdsDevices, type SceneRuntime } from './scene-runtime';
-import { templateAgreement } from './templates';
+import { templateAgreement } from '../../core';
 
 export type NewScene = Readonly<{
   mode: 'pair' | 'solo';

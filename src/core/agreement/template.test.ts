@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseAgreement } from '../../core';
+import { parseAgreement } from './agreement';
 import { devices } from '../../../test/fixtures/agreements';
-import { templateAgreement } from './templates';
+import { templateAgreement } from './template';
 
 describe('templateAgreement', () => {
   it('is a valid, cautious agreement for a pair, allowing exactly the chosen kinds', () => {

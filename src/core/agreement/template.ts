@@ -1,7 +1,8 @@
-import type { Agreement, DeviceSpec, OutputKind } from '../../core';
+import type { DeviceSpec } from '../scene/events';
+import type { Agreement, OutputKind } from './agreement';
 
 /**
- * Cautious defaults for a scene created before the negotiation (issue 5) exists: low ceilings,
+ * Cautious defaults: a solo scene's agreement, and where a new agreement's draft starts: low ceilings,
  * a slow ramp, short post-orgasm time, frequent check-ins, a missed check-in stops, and a
  * non-verbal signal (three quick taps = red). Every value is a limit the governor enforces.
  */
