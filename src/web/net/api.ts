@@ -116,3 +116,21 @@ export function newPairing(sceneId: string, secret: string): Promise<ApiResult<P
   const path = `/api/scenes/${encodeURIComponent(sceneId)}/pairing`;
   return request(path, { method: 'POST', secret }, isPairing);
 }
+
+/**
+ * A scene for two from an agreement both partners signed (issue 5): the dominant's negotiation
+ * secret proves who starts it; the server checks the agreement is in force and covers the toys.
+ */
+export function createSceneFromAgreement(
+  body: Readonly<{
+    agreement: Readonly<{ negotiationId: string; agreementHash: string }>;
+    devices: readonly string[];
+  }>,
+  negotiationSecret: string,
+): Promise<ApiResult<CreatedScene>> {
+  return request(
+    '/api/scenes',
+    { method: 'POST', body: { mode: 'pair', ...body }, secret: negotiationSecret },
+    isCreatedScene,
+  );
+}
