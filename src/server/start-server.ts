@@ -59,6 +59,7 @@ export async function startServer(
   const negotiations = createNegotiationService({
     store: store.negotiations,
     report: options.report,
+    onWithdrawn: (negotiationId, by) => registry.withdrawConsent(negotiationId, by),
   });
   let panelBaseUrl = '';
   const app = await buildApp({

@@ -1,4 +1,9 @@
-import type { DeviceSpec } from '../../src/core';
+import type { Agreement, DeviceSpec } from '../../src/core';
+import {
+  sceneFromAgreement,
+  signAgreement,
+  type SignedAgreement,
+} from '../support/signed-agreement';
 import { isType, openScreen, type TestScreen } from '../support/ws-client';
 
 export type Created = {
@@ -6,6 +11,8 @@ export type Created = {
   role: 'dominant' | 'submissive';
   secret: string;
   pairing: { code: string; expiresAt: number; panelUrl: string } | null;
+  /** A pair's agreement as both signed it, with their negotiation secrets. */
+  signed?: SignedAgreement;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body's shape
@@ -31,16 +38,27 @@ export async function api<T = unknown>(
   };
 }
 
+/**
+ * A scene with every connected device. A pair's agreement is signed by both partners first
+ * through the negotiation API (`patch` changes the cautious template, e.g. its `detection`); a
+ * solo scene gets the template, `extra` adding fields to its request.
+ */
 export async function createScene(
   url: string,
   mode: 'pair' | 'solo' = 'pair',
   extra: Record<string, unknown> = {},
 ): Promise<Created> {
+  if (mode === 'pair') {
+    const signed = await signAgreement(url, extra as Partial<Agreement>);
+    const created = await sceneFromAgreement(url, signed);
+    if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
+    return { ...(created.body as Created), signed };
+  }
   const setup = await api<{ devices: DeviceSpec[] }>(url, '/api/setup');
   const created = await api<Created>(url, '/api/scenes', {
     body: {
       mode,
-      names: mode === 'pair' ? { dominant: 'Alex', submissive: 'Sam' } : { submissive: 'Rin' },
+      names: { submissive: 'Rin' },
       devices: setup.body.devices.map((d) => d.id),
       ...extra,
     },
@@ -67,7 +85,7 @@ export async function signIn(url: string, sceneId: string, secret: string): Prom
   });
 }
 
-/** `extra`: more fields for POST /api/scenes (a `detection`, say). */
+/** `extra`: changes to the signed agreement (a `detection`, say). */
 export async function pairedScene(url: string, extra: Record<string, unknown> = {}) {
   const created = await createScene(url, 'pair', extra);
   if (created.pairing === null) throw new Error('a pair scene has a pairing code');

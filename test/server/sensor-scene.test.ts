@@ -66,7 +66,9 @@ describe('a scene driven by its sensors, end to end', () => {
   it('refuses a malformed detection, naming the field, and creates nothing', async () => {
     const setup = await api<{ devices: { id: string }[] }>(r.url, '/api/setup');
     const devices = setup.body.devices.map((d) => d.id);
-    const names = { dominant: 'Alex', submissive: 'Sam' };
+    // A pair's detection is part of the agreement both sign (checked by the negotiation's draft);
+    // a solo scene's comes with its request.
+    const names = { submissive: 'Rin' };
     const cases: [unknown, string][] = [
       [{ sensorOrgasm: 'always', distress: null }, 'detection.sensorOrgasm'],
       [{ distress: null }, 'detection.sensorOrgasm'],
@@ -87,7 +89,7 @@ describe('a scene driven by its sensors, end to end', () => {
     ];
     for (const [detection, field] of cases) {
       const answer = await api<{ error: string }>(r.url, '/api/scenes', {
-        body: { mode: 'pair', names, devices, detection },
+        body: { mode: 'solo', names, devices, detection },
       });
       expect(answer.status, JSON.stringify(detection)).toBe(400);
       expect(answer.body.error).toContain(`${field}:`);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SceneView } from '../../src/protocol/view';
 import { startTestRedline, type TestRedline } from '../support/redline-server';
 import { isType } from '../support/ws-client';
-import { acked, pairedScene, type Signed } from './scene-setup';
+import { acked, api, pairedScene, type Signed } from './scene-setup';
 
 const viewWhere = (screen: Signed, match: (v: SceneView) => boolean, timeoutMs = 8000) =>
   screen.latestOrNext(
@@ -106,6 +106,27 @@ describe('two screens over the real server', () => {
       feature: feature.id,
     });
     expect(await acked(scene.panel, fromPanel)).toMatchObject({ type: 'error', code: 'forbidden' });
+  });
+
+  it('[S1] a partner withdrawing the signed agreement stops the scene running under it', async () => {
+    const scene = await runningScene(r);
+    beat = scene.beat;
+    const signed = scene.created.signed;
+    if (signed === undefined) throw new Error('a pair scene starts from a signed agreement');
+    const withdrawn = await api(r.url, `/api/negotiations/${signed.negotiationId}/withdraw`, {
+      body: {},
+      headers: { authorization: `Bearer ${signed.secrets.submissive}` },
+    });
+    expect(withdrawn.status).toBe(200);
+    await until(() => r.sim.outputs().every((o) => o.value === 0), 2000, 'every toy at zero');
+    const view = await viewWhere(scene.console, (v) => v.stop !== null);
+    expect(view.type === 'view' && view.view.stop).toMatchObject({
+      cause: 'withdrawn',
+      by: 'submissive',
+    });
+    const stored = r.server.store.events(scene.created.sceneId);
+    if (!stored.ok) throw new Error(stored.errors.join('\n'));
+    expect(stored.value.at(-1)).toMatchObject({ type: 'consent.withdrawn', by: 'submissive' });
   });
 
   it('[S5] the panel closing stops the toys within the heartbeat timeout', async () => {

@@ -25,6 +25,16 @@ const level = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1'
 const seconds = (min: number, max: number) =>
   z.number().min(min, `must be at least ${min} seconds`).max(max, `must be at most ${max} seconds`);
 const action = z.enum(['yellow', 'red']);
+/**
+ * Words people typed, checked but never changed (no trimming): the agreement is signed by its
+ * hash, so what is stored must be exactly what was signed.
+ */
+const words = (max: number) =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => v.trim() === v, 'must not start or end with a space');
 
 const participant = z.strictObject({
   id: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
@@ -143,9 +153,7 @@ export const agreementSchema = z
      * without case: a scene may use only these (see `agreementCovers`).
      */
     toys: z
-      .array(
-        z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
-      )
+      .array(words(120))
       .min(1, 'must name at least one toy, or be left out')
       .max(16, 'must have at most 16 toys')
       .optional(),
@@ -154,20 +162,7 @@ export const agreementSchema = z
      * hand squeezed three times). Panel buttons and taps are in `signals`.
      */
     safewords: z
-      .strictObject({
-        red: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
-        yellow: z
-          .string()
-          .trim()
-          .min(1, 'must not be empty')
-          .max(40, 'must be at most 40 characters'),
-        nonVerbal: z
-          .string()
-          .trim()
-          .min(1, 'must not be empty')
-          .max(200, 'must be at most 200 characters')
-          .nullable(),
-      })
+      .strictObject({ red: words(40), yellow: words(40), nonVerbal: words(200).nullable() })
       .optional(),
     notes: z.string().max(2000, 'must be at most 2000 characters').optional(),
     aftercare: z.strictObject({

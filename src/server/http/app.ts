@@ -61,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   addRoutes(app, {
     registry: options.registry,
+    negotiations: options.negotiations,
     hub: options.hub,
     pairLimiter: limiter,
     panelBaseUrl: options.panelBaseUrl,

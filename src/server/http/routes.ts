@@ -3,23 +3,39 @@ import { z } from 'zod';
 import { agreementSchema, parseWith } from '../../core';
 import type { AttemptLimiter } from '../attempt-limiter';
 import type { DeviceHub } from '../device-hub';
-import type { Pairing, SceneRegistry } from '../scenes/scene-registry';
+import type { NegotiationService } from '../negotiation/negotiation-service';
+import type { NewScene, Pairing, SceneRegistry } from '../scenes/scene-registry';
 import { templateAgreement } from '../../core';
 import { apiError, bearer } from './api-error';
 
 const name = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
-const newSceneSchema = z.strictObject({
-  mode: z.enum(['pair', 'solo']),
-  names: z.strictObject({ dominant: name.optional(), submissive: name }),
-  devices: z.array(z.string().min(1).max(64)).max(16, 'must list at most 16 devices'),
-  /** What sensors may do (the agreement's `detection`, docs/decisions/0012); absent: ask a person. */
+const deviceIds = z.array(z.string().min(1).max(64)).max(16, 'must list at most 16 devices');
+/**
+ * Solo: the cautious template, with the person's name and what sensors may do (the agreement's
+ * `detection`, docs/decisions/0012; absent: the person confirms by hand).
+ */
+const soloSceneSchema = z.strictObject({
+  mode: z.literal('solo'),
+  names: z.strictObject({ submissive: name }),
+  devices: deviceIds,
   detection: agreementSchema.shape.detection,
 });
+/** A pair: only from an agreement both partners signed, started by the dominant (issue 5). */
+const pairSceneSchema = z.strictObject({
+  mode: z.literal('pair'),
+  agreement: z.strictObject({
+    negotiationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a negotiation id'),
+    agreementHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'is not an agreement hash'),
+  }),
+  devices: deviceIds,
+});
+const modeSchema = z.strictObject({ mode: z.enum(['pair', 'solo']) }).loose();
 const pairSchema = z.strictObject({ code: z.string().max(32, 'is too long') });
 const sceneIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export type RouteDeps = Readonly<{
   registry: SceneRegistry;
+  negotiations: NegotiationService;
   hub: DeviceHub;
   pairLimiter: AttemptLimiter;
   /** The address a second phone should open (the LAN address when listening on it). */
@@ -57,12 +73,74 @@ export function addRoutes(app: FastifyInstance, deps: RouteDeps): void {
     };
   });
 
+  /**
+   * The agreement a new scene runs under, or the refusal to answer: solo gets the template; a
+   * pair needs the dominant's negotiation secret and a sealed agreement of that negotiation that
+   * is still in force.
+   */
+  type Resolved =
+    { ok: true; scene: NewScene } | { ok: false; status: number; code: string; message: string };
+  const refused = (status: number, code: string, message: string): Resolved => ({
+    ok: false,
+    status,
+    code,
+    message,
+  });
+  const resolveScene = (body: unknown, secret: string | null, ip: string): Resolved => {
+    const mode = parseWith(modeSchema, body);
+    if (!mode.ok) return refused(400, 'bad-request', mode.errors.join('; '));
+    if (mode.value.mode === 'solo') {
+      const solo = parseWith(soloSceneSchema, body);
+      if (!solo.ok) return refused(400, 'bad-request', solo.errors.join('; '));
+      const devices = hub.devices().filter((d) => solo.value.devices.includes(d.id));
+      const agreement = templateAgreement({
+        mode: 'solo',
+        names: solo.value.names,
+        devices,
+        detection: solo.value.detection,
+      });
+      return { ok: true, scene: { agreement, devices: solo.value.devices } };
+    }
+    const pair = parseWith(pairSceneSchema, body);
+    if (!pair.ok)
+      return refused(
+        400,
+        'bad-request',
+        `${pair.errors.join('; ')} — a scene for two starts from an agreement both partners signed (Talk first)`,
+      );
+    const { negotiationId, agreementHash } = pair.value.agreement;
+    const who = secret === null ? null : deps.negotiations.authenticate(negotiationId, secret);
+    if (who === null) {
+      if (secret !== null) deps.pairLimiter.failed(ip);
+      return refused(401, 'unauthorized', 'unknown negotiation or secret');
+    }
+    if (who.role !== 'dominant')
+      return refused(
+        403,
+        'forbidden',
+        'the partner in the dominant role starts the scene; the receiver joins it as the panel',
+      );
+    const sealed = deps.negotiations.sealedAgreement(agreementHash, negotiationId);
+    if (sealed === null)
+      return refused(404, 'not-found', 'no agreement you both signed has this hash');
+    if (sealed.state !== 'in-force')
+      return refused(
+        409,
+        'not-in-force',
+        sealed.state === 'withdrawn'
+          ? 'this agreement was withdrawn: a scene needs an agreement in force, so sign a new one'
+          : 'a newer agreement replaced this one: start the scene from the newer one',
+      );
+    return {
+      ok: true,
+      scene: { agreement: sealed.agreement, devices: pair.value.devices, negotiationId },
+    };
+  };
+
   app.post('/api/scenes', (request, reply) => {
-    const body = parseWith(newSceneSchema, request.body);
-    if (!body.ok) return apiError(reply, 400, 'bad-request', body.errors.join('; '));
-    if (body.value.mode === 'pair' && body.value.names.dominant === undefined)
-      return apiError(reply, 400, 'bad-request', 'names.dominant: is required for a pair');
-    const created = registry.create(body.value);
+    const resolved = resolveScene(request.body, bearer(request.headers.authorization), request.ip);
+    if (!resolved.ok) return apiError(reply, resolved.status, resolved.code, resolved.message);
+    const created = registry.create(resolved.scene);
     if (!created.ok) return apiError(reply, 400, 'bad-request', created.errors.join('; '));
     const { credentials, pairing } = created.value;
     return reply

@@ -1,3 +1,4 @@
+import type { Role } from '../../core';
 import { hashSecret } from '../secrets';
 import type { NegotiationStore } from '../store/store';
 import type { NegotiationContext, Participant } from './context';
@@ -67,6 +68,11 @@ export type NegotiationServiceOptions = Readonly<{
   /** Wall-clock ms (invitation expiry, signing times); tests pass their own. */
   wallNow?: () => number;
   report?: (message: string) => void;
+  /**
+   * A partner withdrew consent: called before the withdrawal is even stored, so a scene running
+   * under the agreement stops first (a stop never awaits storage).
+   */
+  onWithdrawn?: (negotiationId: string, by: Role) => void;
 }>;
 
 export function createNegotiationService(options: NegotiationServiceOptions): NegotiationService {
@@ -99,7 +105,10 @@ export function createNegotiationService(options: NegotiationServiceOptions): Ne
     addItems: (who, body) => then(who)(addItems(ctx, who, body)),
     putDraft: (who, body) => then(who)(putDraft(ctx, who, body)),
     sign: (who, body) => then(who)(sign(ctx, who, body)),
-    withdraw: (who) => then(who)(withdraw(ctx, who)),
+    withdraw(who) {
+      options.onWithdrawn?.(who.negotiationId, who.role);
+      return then(who)(withdraw(ctx, who));
+    },
     agreement: (who, hash) => agreementFor(ctx, who, hash),
     sealedAgreement: (hash, negotiationId) => sealedAgreement(ctx, hash, negotiationId),
     report: options.report ?? (() => undefined),

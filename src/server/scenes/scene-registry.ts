@@ -1,4 +1,5 @@
 import {
+  agreementCovers,
   parseAgreement,
   type Agreement,
   type CreatedEvent,
@@ -21,14 +22,16 @@ import {
 } from '../secrets';
 import type { Store } from '../store/store';
 import { createSceneRuntime, holdsDevices, type SceneRuntime } from './scene-runtime';
-import { templateAgreement } from '../../core';
 
+/**
+ * A scene to create: its agreement (a sealed one for a pair, the cautious template for solo) and
+ * the ids of the connected devices it will use, which the agreement must cover.
+ */
 export type NewScene = Readonly<{
-  mode: 'pair' | 'solo';
-  names: Readonly<{ dominant?: string | undefined; submissive: string }>;
+  agreement: Agreement;
   devices: readonly string[];
-  /** The agreement's optional `detection` (what a sensor may do); absent: a person confirms. */
-  detection?: Agreement['detection'];
+  /** The negotiation that sealed the agreement: its withdrawal stops the scene. */
+  negotiationId?: string;
 }>;
 export type Pairing = Readonly<{ code: string; expiresAt: number }>;
 export type Credentials = Readonly<{ sceneId: string; role: Role; secret: string }>;
@@ -50,6 +53,11 @@ export type SceneRegistry = Readonly<{
   restore(): number;
   /** Stops every scene (the server is going away): the stop first, then recorded. */
   interruptAll(): void;
+  /**
+   * A partner withdrew their negotiation's agreement: every scene started from it stops, as if
+   * they had sent the withdraw frame. Returns how many scenes were running under it.
+   */
+  withdrawConsent(negotiationId: string, by: Role): number;
   dispose(): void;
 }>;
 
@@ -64,6 +72,8 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
   const { store, hub } = options;
   const wallNow = options.wallNow ?? (() => Date.now());
   const runtimes = new Map<string, SceneRuntime>();
+  /** Scene → the negotiation that sealed its agreement. Memory is enough: a restart stops all. */
+  const negotiationOf = new Map<string, string>();
   const detach = new Map<string, () => void>();
 
   const otherActive = (sceneId: string) =>
@@ -138,14 +148,12 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
           return { ok: false, errors: [`devices: no device "${id}" is connected`] };
         chosen.push(device);
       }
-      const agreement = templateAgreement({
-        mode: input.mode,
-        names: input.names,
-        devices: chosen,
-        detection: input.detection,
-      });
-      const parsed = parseAgreement(agreement);
+      const parsed = parseAgreement(input.agreement);
       if (!parsed.ok) return parsed;
+      // Exactly what was signed (the schema changes nothing it accepts): its hash stays the seal's.
+      const agreement = input.agreement;
+      const uncovered = agreementCovers(agreement, chosen);
+      if (uncovered.length > 0) return { ok: false, errors: uncovered.map((p) => `devices: ${p}`) };
       const sceneId = newSceneId();
       const created: CreatedEvent = {
         type: 'scene.created',
@@ -154,7 +162,7 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
         agreement,
         devices: chosen,
       };
-      const role: Role = input.mode === 'solo' ? 'submissive' : 'dominant';
+      const role: Role = agreement.mode === 'solo' ? 'submissive' : 'dominant';
       const secret = newSecret();
       store.createScene({
         created,
@@ -162,11 +170,12 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
         participants: [{ role, secretHash: hashSecret(secret) }],
       });
       start(created, [], true);
+      if (input.negotiationId !== undefined) negotiationOf.set(sceneId, input.negotiationId);
       return {
         ok: true,
         value: {
           credentials: { sceneId, role, secret },
-          pairing: input.mode === 'pair' ? newPairing(sceneId) : null,
+          pairing: agreement.mode === 'pair' ? newPairing(sceneId) : null,
         },
       };
     },
@@ -211,10 +220,20 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
     interruptAll() {
       for (const runtime of runtimes.values()) runtime.interrupt();
     },
+    withdrawConsent(negotiationId, by) {
+      let count = 0;
+      for (const [sceneId, runtime] of runtimes) {
+        if (negotiationOf.get(sceneId) !== negotiationId) continue;
+        runtime.withdrawConsent(by);
+        count += 1;
+      }
+      return count;
+    },
     dispose() {
       for (const d of detach.values()) d();
       for (const runtime of runtimes.values()) runtime.dispose();
       runtimes.clear();
+      negotiationOf.clear();
     },
   };
 }

@@ -56,6 +56,11 @@ export type SceneRuntime = Readonly<{
   submit(event: SceneEvent): void;
   /** A pressure reading from one of the scene's devices (raw counts), for the orgasm detector. */
   pressure(value: number): void;
+  /**
+   * A partner withdrew the agreement this scene runs under (the negotiation's withdraw): the
+   * same stop as the withdraw frame, sent by that partner's role.
+   */
+  withdrawConsent(by: Role): void;
   /** Stops the scene for good (the server is going away): stop first, then recorded. */
   interrupt(): void;
   dispose(): void;
@@ -302,6 +307,10 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       pressure = { value, at };
       const output = Math.max(0, ...Object.values(loop.state.applied));
       fromSensor(sensors.pressure(value, at, output));
+    },
+    withdrawConsent(by) {
+      if (loop.state.phase !== 'closed')
+        loop.submit({ type: 'consent.withdrawn', at: clock.now(), by });
     },
     interrupt() {
       if (loop.state.stop === null)
