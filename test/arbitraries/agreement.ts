@@ -134,6 +134,26 @@ export const detectionArb: fc.Arbitrary<Pick<Agreement, 'detection'>> = fc.oneof
   },
 );
 
+/**
+ * What the partners agreed in words (activities, toys, safewords, notes): each often left out,
+ * as in agreements from before they existed. Never padded with spaces (the schema refuses it).
+ */
+const wordArb = (max: number) =>
+  fc.string({ minLength: 1, maxLength: max }).filter((w) => w.trim() === w && w.length > 0);
+export const wordsArb: fc.Arbitrary<
+  Pick<Agreement, 'activities' | 'toys' | 'safewords' | 'notes'>
+> = record({
+  activities: fc.option(fc.uniqueArray(wordArb(80), { maxLength: 6 }), { nil: undefined }),
+  toys: fc.option(fc.array(wordArb(120), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+  safewords: fc.option(
+    record({ red: wordArb(40), yellow: wordArb(40), nonVerbal: fc.option(wordArb(200)) }).filter(
+      (w) => w.red.toLowerCase() !== w.yellow.toLowerCase(),
+    ),
+    { nil: undefined },
+  ),
+  notes: fc.option(fc.string({ maxLength: 2000 }), { nil: undefined }),
+}).map((words) => Object.fromEntries(Object.entries(words).filter(([, v]) => v !== undefined)));
+
 const participants = {
   pair: [
     { id: 'alex', name: 'Alex', role: 'dominant' },
@@ -170,6 +190,7 @@ export const generatedAgreementArb: fc.Arbitrary<Agreement> = fc
     soloPlan: planArb,
     lubricant: lubricantArb,
     detection: detectionArb,
+    words: wordsArb,
   })
   .map(
     ({
@@ -180,6 +201,7 @@ export const generatedAgreementArb: fc.Arbitrary<Agreement> = fc
       soloPlan,
       lubricant,
       detection,
+      words,
       ...rest
     }): Agreement => {
       const people =
@@ -192,6 +214,7 @@ export const generatedAgreementArb: fc.Arbitrary<Agreement> = fc
         ...panelAndSignals,
         ...lubricant,
         ...detection,
+        ...words,
         plan: mode === 'solo' ? soloPlan : plan,
       };
     },

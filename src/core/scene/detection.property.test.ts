@@ -146,7 +146,7 @@ describe('sensor events: orgasm.detected and distress.detected', () => {
       run,
     );
     expectCoverage('[S6] steps after a distress stop', seen.afterStop, run, 0.2);
-    expectCoverage('[S6] steps held by a distress yellow', seen.heldSteps, run, 0.08);
+    expectCoverage('[S6] steps held by a distress yellow', seen.heldSteps, run, 0.05);
     expectCoverage(
       "[S6] distress yellows lifted by the submissive's green",
       seen.greens,
