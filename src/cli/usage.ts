@@ -22,12 +22,14 @@ Commands:
                      (default: Lovense Lush and Lovense Nora)
       --port N       the port to listen on (default 12345; 0 picks a free one)
       --ping-ms N    the MaxPingTime the server demands, in ms (default 0: no ping)
-  serve [--sim | --buttplug URL] [--port N] [--lan | --host ADDRESS] [--data DIR]
+  serve [--sim | --buttplug URL | --eom URL] [--port N] [--lan | --host ADDRESS] [--data DIR]
       Run Redline for two screens: the console (dominant) and the panel (receiver), in a
       browser at http://127.0.0.1:8417/ (npm start runs it with --sim). Ctrl+C stops every
       scene, then exits.
       --sim           virtual toys on a simulated device server started here
       --buttplug URL  the toys of a Buttplug v4 server (default ws://127.0.0.1:12345, Intiface)
+      --eom URL       an Edge-o-Matic 3000 (e.g. ws://eom3k.local/): its motor, and its pressure
+                      for orgasm detection
       --port N        the port to listen on (default 8417; 0 picks a free one)
       --lan           listen on the local network too, so a phone on the same Wi-Fi can join
       --host ADDRESS  listen on this address only (default 127.0.0.1)

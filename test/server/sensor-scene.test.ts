@@ -204,7 +204,8 @@ describe('a scene driven by its sensors, end to end', () => {
     if (!last.ok) throw new Error(last.errors.join('; '));
     expect(last.value.some((e) => e.type === 'distress.detected' && e.by === 'sensor')).toBe(true);
     console.info(
-      `sensor scene: orgasm detected after ${feedMs} ms of feed (${LEAD_MS} ms lead-in), ` +
+      `sensor scene: post-orgasm reached after ${feedMs} ms of feed (${LEAD_MS} ms lead-in, then ` +
+        `detection and the agreed orgasm phase), ` +
         `distress stop after ${Date.now() - hrFrom} ms, whole test ${Date.now() - began} ms`,
     );
   });

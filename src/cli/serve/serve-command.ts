@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { renderUnicodeCompact } from 'uqr';
 import { createButtplugAdapter } from '../../devices/buttplug/buttplug-adapter';
 import { startButtplugSimServer, type ButtplugSimServer } from '../../devices/buttplug-sim/server';
+import { createEdgeOMaticAdapter } from '../../devices/edge-o-matic/edge-o-matic-adapter';
 import { databasePath, defaultDataDir } from '../../server/store/data-dir';
 import { startServer } from '../../server/start-server';
 import { booleanFlag, parseFlags, stringFlag } from '../args';
@@ -32,6 +33,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   sim: { type: 'boolean' },
   buttplug: { type: 'string' },
+  eom: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
   lan: { type: 'boolean' },
@@ -40,7 +42,8 @@ const OPTIONS = {
 
 /**
  * `redline serve`: the server for the console and the panel, with the toys of a Buttplug server
- * (Intiface, or `--sim`: Redline's simulated one, started here). Runs until SIGINT or SIGTERM;
+ * (Intiface, or `--sim`: Redline's simulated one, started here) or an Edge-o-Matic 3000 (`--eom`:
+ * its motor, and its pressure stream for a scene's orgasm detector). Runs until SIGINT or SIGTERM;
  * then every scene is stopped (the stop first, then recorded), and everything closed.
  */
 export async function serveCommand(
@@ -66,7 +69,11 @@ export async function serveCommand(
   const host = hostFlag ?? (lan ? '0.0.0.0' : '127.0.0.1');
   const sim = booleanFlag(flags.value, 'sim');
   const buttplugFlag = stringFlag(flags.value, 'buttplug');
-  if (sim && buttplugFlag !== undefined) return fail('give either --sim or --buttplug, not both');
+  const eomFlag = stringFlag(flags.value, 'eom');
+  const sources = [sim, buttplugFlag !== undefined, eomFlag !== undefined].filter(Boolean);
+  if (sources.length > 1) return fail('give one of --sim, --buttplug and --eom, not more');
+  if (eomFlag !== undefined && !/^wss?:\/\/[^/\s]+/.test(eomFlag))
+    return fail(`--eom takes the Edge-o-Matic's address, e.g. ws://eom3k.local/, not ${eomFlag}`);
   const dataDir =
     stringFlag(flags.value, 'data') ?? defaultDataDir(process.env, process.platform, homedir());
 
@@ -80,18 +87,29 @@ export async function serveCommand(
     host,
     port: port.value,
     databasePath: databasePath(dataDir),
-    devices: createButtplugAdapter({
-      url: buttplugUrl,
-      requestTimeoutMs: REQUEST_TIMEOUT_MS,
-      scanMs: 1000,
-    }),
+    devices:
+      eomFlag === undefined
+        ? createButtplugAdapter({
+            url: buttplugUrl,
+            requestTimeoutMs: REQUEST_TIMEOUT_MS,
+            scanMs: 1000,
+          })
+        : createEdgeOMaticAdapter({
+            url: eomFlag,
+            requestTimeoutMs: REQUEST_TIMEOUT_MS,
+            now: () => performance.now(),
+          }),
     webRoot: overrides.webRoot ?? WEB_ROOT,
     report,
   });
   if (!started.ok) {
     await simServer?.close();
     if (started.stage !== 'devices') return fail(`could not start: ${started.error}`);
-    const hint = sim ? '' : ' (is Intiface Central running, or try --sim for virtual toys?)';
+    const hint = sim
+      ? ''
+      : eomFlag !== undefined
+        ? ' (is the Edge-o-Matic switched on and on this network?)'
+        : ' (is Intiface Central running, or try --sim for virtual toys?)';
     return fail(`could not start: ${started.error}${hint}`, EXIT.unreachable);
   }
   const { server } = started;
@@ -101,6 +119,7 @@ export async function serveCommand(
       panelUrl: server.panelBaseUrl,
       dataDir,
       buttplugUrl,
+      eomUrl: eomFlag ?? null,
       sim,
       lan: host !== '127.0.0.1',
     }),
@@ -132,12 +151,15 @@ function banner(b: {
   panelUrl: string;
   dataDir: string;
   buttplugUrl: string;
+  eomUrl: string | null;
   sim: boolean;
   lan: boolean;
 }): string {
   const toys = b.sim
     ? `virtual toys (${SIM_TOYS.join(', ')}) on a simulated device server at ${b.buttplugUrl}`
-    : `the device server at ${b.buttplugUrl}`;
+    : b.eomUrl !== null
+      ? `the Edge-o-Matic at ${b.eomUrl} (its motor, and its pressure for detection)`
+      : `the device server at ${b.buttplugUrl}`;
   const lines = [
     'Redline is running.',
     '',
