@@ -12,17 +12,21 @@ import { useTopOnStart } from '../app/use-top-on-start';
 import { useConnection } from '../net/use-connection';
 import { Panel } from '../panel/Panel';
 import { PlanLevels } from './PlanLevels';
+import { SoloSensors } from './SoloSensors';
+import { useSoloSensors } from './use-solo-sensors';
 import { useOutOfView } from './use-out-of-view';
 import '../console/console.css';
 
 /**
  * Route #/solo/:sceneId: one person alone. The panel (its RED first and always reachable) and,
- * below it, what the console would show: set-up and start, phase and clocks, the plan and limits.
+ * below it, what the console would show: the sensors (alerts, a detected orgasm, live readings),
+ * set-up and start, phase and clocks, the plan and limits.
  * One connection, in the submissive role; it sends the panel's heartbeats.
  */
 export function SoloPage({ sceneId }: { sceneId: string }) {
   const { connection, snapshot, missingCredentials } = useConnection(sceneId);
   const { view } = snapshot;
+  const sensors = useSoloSensors(connection);
   const panelRef = useRef<HTMLDivElement>(null);
   const panelOutOfView = useOutOfView(panelRef, '[data-testid="panel-red"]', connection);
   useTopOnStart(view !== null && view.phase !== 'setup');
@@ -54,6 +58,13 @@ export function SoloPage({ sceneId }: { sceneId: string }) {
         {/* After a stop the panel above shows aftercare; nothing else is needed. */}
         {view !== null && !afterStop && (
           <>
+            <SoloSensors
+              view={view}
+              connection={connection}
+              alerts={sensors.alerts}
+              dismissAlert={sensors.dismissAlert}
+              sensorOrgasm={sensors.sensorOrgasm}
+            />
             {view.phase === 'setup' ? (
               <SetupSection view={view} connection={connection} who="solo" />
             ) : (
