@@ -25,6 +25,7 @@ describe('one screen in Chromium: solo, and the panel by keyboard', () => {
     const solo = await h.open('panel');
     const sceneId = await createSoloScene(solo.page);
     await connected(solo.page);
+    expect(solo.requests.some((url) => url.startsWith('ws:'))).toBe(true);
     await phaseShown(solo.page, 'setup');
     const start = byTestId(solo.page, 'console-start');
     expect(await start.isDisabled()).toBe(true);

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { replay, type SceneState } from '../../src/core';
 import { screenshot, type Phone } from '../support/browser';
 import type { TestRedline } from '../support/redline-server';
+import { signAgreement, type SignedAgreement } from '../support/signed-agreement';
 import type { Harness } from './harness';
 
 /**
@@ -25,17 +26,28 @@ export async function connected(page: Page, timeoutMs = 10_000): Promise<void> {
     .waitFor({ state: 'visible', timeout: timeoutMs });
 }
 
-/** On the console's home: Start a scene → with a partner → names → create. Returns the id and code. */
-export async function createPairScene(page: Page): Promise<{ sceneId: string; code: string }> {
-  await byTestId(page, 'home-start').click();
-  await byTestId(page, 'new-scene-mode-pair').check();
-  await byTestId(page, 'new-scene-submissiveName').fill('Sam');
-  await byTestId(page, 'new-scene-dominantName').fill('Alex');
-  await byTestId(page, 'new-scene-submit').click();
+/**
+ * A scene for two, started as the app starts one: from the agreement both partners signed. The
+ * negotiation itself is negotiation.test.ts's subject; here Alex and Sam signed it earlier (through
+ * the API), and Alex's browser holds Alex's key to it, where the talk pages keep it. Alex opens the
+ * agreement's page and starts the scene with every toy. Returns the scene's id and the panel's code.
+ */
+export async function createPairScene(
+  page: Page,
+  r: TestRedline,
+): Promise<{ sceneId: string; code: string; signed: SignedAgreement }> {
+  const signed = await signAgreement(r.url);
+  const key = `redline.talk.${signed.negotiationId}`;
+  const talk = { secret: signed.secrets.dominant, role: 'dominant', name: 'Alex' };
+  await page.evaluate(
+    `localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify(talk))})`,
+  );
+  await page.goto(`#/talk/${signed.negotiationId}/agreement`);
+  await byTestId(page, 'start-scene').click();
   await page.waitForURL(/#\/console\//);
   const code = (await byTestId(page, 'console-pairing-code').textContent())?.trim() ?? '';
   expect(code).toMatch(/^[A-Z2-9]{6}$/);
-  return { sceneId: sceneIdOf(page), code };
+  return { sceneId: sceneIdOf(page), code, signed };
 }
 
 /** On one screen alone: Start a scene → alone → a name → create. Returns the scene's id. */
@@ -140,13 +152,16 @@ export type PairOptions = Readonly<{
 /** The console creates a scene for two; the panel pairs with its code; both are in set-up. */
 export async function pairedScreens(h: Harness, options: PairOptions) {
   const con = await h.open('console');
-  const { sceneId, code } = await createPairScene(con.page);
+  const { sceneId, code } = await createPairScene(con.page, h.r);
   const panel = await h.open('panel');
   await openPairing(panel.page, code, options.pairBy);
   if (options.shots !== null) await shootBoth(`${options.shots}-1-pairing`, con, panel);
   await confirmPairing(panel.page);
   await connected(con.page);
   await phaseShown(panel.page, 'setup');
+  // The harness's record of requests (P1) saw both WebSockets.
+  for (const phone of [con, panel])
+    expect(phone.requests.some((url) => url.startsWith('ws:'))).toBe(true);
   return { con, panel, sceneId };
 }
 

@@ -2,3 +2,4 @@
 export * from './catalogue';
 export * from './answers';
 export * from './overlap';
+export * from './draft';

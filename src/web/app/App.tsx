@@ -1,10 +1,16 @@
 import { useEffect } from 'react';
+import { AgreementPage } from '../agreement/AgreementPage';
+import { SealedPage } from '../agreement/SealedPage';
 import { ConsolePage } from '../console/ConsolePage';
+import { GuidePage } from '../guide/GuidePage';
 import { HomePage } from '../home/HomePage';
 import { NewScenePage } from '../new-scene/NewScenePage';
 import { PairPage } from '../pair/PairPage';
 import { PanelPage } from '../panel/PanelPage';
 import { SoloPage } from '../solo/SoloPage';
+import { InvitePage } from '../talk/InvitePage';
+import { TalkNewPage } from '../talk/TalkNewPage';
+import { TalkPage } from '../talk/TalkPage';
 import type { Route } from './route';
 import { useRoute } from './use-route';
 
@@ -15,6 +21,12 @@ const TITLES: Record<Route['name'], string> = {
   console: 'Console · Redline',
   panel: 'Panel · Redline',
   solo: 'Solo · Redline',
+  'talk-new': 'Talk first · Redline',
+  invite: 'An invitation · Redline',
+  talk: 'Talk first · Redline',
+  agreement: 'Your agreement · Redline',
+  sealed: 'Signed agreement · Redline',
+  guide: 'Guide · Redline',
 };
 
 function Screen({ route }: { route: Route }) {
@@ -31,6 +43,18 @@ function Screen({ route }: { route: Route }) {
       return <PanelPage sceneId={route.sceneId} />;
     case 'solo':
       return <SoloPage sceneId={route.sceneId} />;
+    case 'talk-new':
+      return <TalkNewPage />;
+    case 'invite':
+      return <InvitePage code={route.code} />;
+    case 'talk':
+      return <TalkPage negotiationId={route.negotiationId} />;
+    case 'agreement':
+      return <AgreementPage negotiationId={route.negotiationId} />;
+    case 'sealed':
+      return <SealedPage negotiationId={route.negotiationId} agreementHash={route.agreementHash} />;
+    case 'guide':
+      return <GuidePage section={route.section} />;
   }
 }
 

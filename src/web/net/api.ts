@@ -16,10 +16,12 @@ export type SetupInfo = Readonly<{
   templates: Readonly<{ pair: Agreement; solo: Agreement }>;
   panelBaseUrl: string;
 }>;
+/** A solo scene: the cautious template with the person's name and what sensors may do. */
 export type CreateSceneRequest = Readonly<{
-  mode: 'pair' | 'solo';
-  names: Readonly<{ dominant?: string; submissive: string }>;
+  mode: 'solo';
+  names: Readonly<{ submissive: string }>;
   devices: readonly string[];
+  detection?: Agreement['detection'];
 }>;
 export type CreatedScene = Readonly<{
   sceneId: string;

@@ -1,45 +1,67 @@
 import { describe, expect, it } from 'vitest';
-import { checkNewScene, sceneRoute } from './new-scene-form';
+import { checkNewScene, sceneRoute, type NewSceneForm } from './new-scene-form';
 
 const devices = [
   { id: 'wand', name: 'Wand', features: [{ id: 'v', kind: 'vibrate' as const }] },
   { id: 'egg', name: 'Egg', features: [{ id: 'v', kind: 'vibrate' as const }] },
 ];
-const form = {
-  mode: 'pair' as const,
-  dominantName: ' Alex ',
-  submissiveName: 'Sam',
+const form: NewSceneForm = {
+  name: ' Rin ',
   deviceIds: ['wand'],
+  sensorStarts: false,
+  distress: { on: false, bpm: '150', seconds: '20' },
 };
 
-describe('checkNewScene', () => {
-  it('builds the request with trimmed names', () => {
+describe('checkNewScene (solo)', () => {
+  it('builds the request with the trimmed name, and no detection when nothing is chosen', () => {
     expect(checkNewScene(form, devices)).toEqual({
       ok: true,
-      body: { mode: 'pair', names: { dominant: 'Alex', submissive: 'Sam' }, devices: ['wand'] },
+      body: { mode: 'solo', names: { submissive: 'Rin' }, devices: ['wand'] },
     });
   });
 
-  it('needs only the person’s name when solo', () => {
-    const solo = { ...form, mode: 'solo' as const, dominantName: '' };
-    expect(checkNewScene(solo, devices)).toEqual({
+  it('lets a sensor start the post-orgasm course, and stops on a sustained high heart rate', () => {
+    const chosen = {
+      ...form,
+      sensorStarts: true,
+      distress: { on: true, bpm: '150', seconds: '20' },
+    };
+    expect(checkNewScene(chosen, devices)).toEqual({
       ok: true,
-      body: { mode: 'solo', names: { submissive: 'Sam' }, devices: ['wand'] },
+      body: {
+        mode: 'solo',
+        names: { submissive: 'Rin' },
+        devices: ['wand'],
+        detection: {
+          sensorOrgasm: 'start-post-orgasm',
+          distress: { hrCeilingBpm: 150, sustainSeconds: 20, action: 'red' },
+        },
+      },
     });
+    const askOnly = { ...form, distress: { on: true, bpm: '150', seconds: '20' } };
+    const asked = checkNewScene(askOnly, devices);
+    expect(asked.ok && asked.body.detection?.sensorOrgasm).toBe('ask-dominant');
   });
 
   it('names every problem at once', () => {
     const result = checkNewScene(
-      { ...form, dominantName: '  ', submissiveName: '', deviceIds: [] },
+      { ...form, name: '  ', deviceIds: [], distress: { on: true, bpm: '300', seconds: 'x' } },
       devices,
     );
-    expect(result.ok).toBe(false);
-    if (!result.ok)
-      expect(Object.keys(result.errors).sort()).toEqual([
-        'devices',
-        'dominantName',
-        'submissiveName',
-      ]);
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        name: 'Please enter your name.',
+        devices: 'Choose at least one device to use.',
+        bpm: 'Please choose 80 to 220 beats per minute.',
+        seconds: 'Please enter a whole number of seconds.',
+      },
+    });
+  });
+
+  it('ignores the heart-rate fields while that choice is off', () => {
+    const off = { ...form, distress: { on: false, bpm: 'nonsense', seconds: '' } };
+    expect(checkNewScene(off, devices).ok).toBe(true);
   });
 
   it('drops unknown and repeated devices', () => {
@@ -49,7 +71,7 @@ describe('checkNewScene', () => {
   });
 
   it('refuses overlong names', () => {
-    expect(checkNewScene({ ...form, submissiveName: 'x'.repeat(81) }, devices).ok).toBe(false);
+    expect(checkNewScene({ ...form, name: 'x'.repeat(81) }, devices).ok).toBe(false);
   });
 });
 
