@@ -1,4 +1,4 @@
-import type { Agreement, DeviceSpec } from '../../src/core';
+import type { DeviceSpec } from '../../src/core';
 import {
   sceneFromAgreement,
   signAgreement,
@@ -49,7 +49,7 @@ export async function createScene(
   extra: Record<string, unknown> = {},
 ): Promise<Created> {
   if (mode === 'pair') {
-    const signed = await signAgreement(url, extra as Partial<Agreement>);
+    const signed = await signAgreement(url, extra);
     const created = await sceneFromAgreement(url, signed);
     if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
     return { ...(created.body as Created), signed };
