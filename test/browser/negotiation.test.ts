@@ -115,7 +115,7 @@ describe('talk first in Chromium: invite, answer in private, write, rehearse, si
         agreement: { negotiationId, agreementHash: draft.agreementHash },
       }),
     });
-    const refused = { status: response.status, body: (await response.json()) };
+    const refused = { status: response.status, body: await response.json() };
     expect(refused).toEqual({
       status: 404,
       body: { code: 'not-found', error: 'no agreement you both signed has this hash' },
