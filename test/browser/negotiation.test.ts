@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { agreementHash, type Agreement } from '../../src/core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, type Phone } from '../support/browser';
 import { browserHarness } from './harness';
@@ -141,6 +143,28 @@ describe('talk first in Chromium: invite, answer in private, write, rehearse, si
     await byTestId(alex.page, 'agreement-sign').click();
     await byTestId(alex.page, 'agreement-sealed').waitFor();
     await screenshot(alex.page, 'talk-7-signed-console');
+
+    // The signed agreement, printable and exported as both signed it.
+    await byTestId(alex.page, 'agreement-sealed').getByText('Open the printable agreement').click();
+    await byTestId(alex.page, 'sealed-verifies').waitFor();
+    await alex.page.emulateMedia({ media: 'print' });
+    await screenshot(alex.page, 'talk-7b-printable-console');
+    expect(await byTestId(alex.page, 'sealed-print').isVisible()).toBe(false);
+    await alex.page.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([
+      alex.page.waitForEvent('download'),
+      byTestId(alex.page, 'sealed-export-json').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      `redline-agreement-${draft.agreementHash.slice('sha256:'.length, 'sha256:'.length + 12)}.json`,
+    );
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      agreement: unknown;
+      agreementHash: string;
+    };
+    expect(exported.agreementHash).toBe(draft.agreementHash);
+    expect(agreementHash(exported.agreement as Agreement)).toBe(draft.agreementHash);
+    await alex.page.goBack();
 
     // Alex starts the scene; Sam joins as the panel with the console's code.
     await byTestId(alex.page, 'start-scene').click();
