@@ -28,7 +28,7 @@ const ioModules = [
   'process',
   'ws',
   'buttplug',
-  'better-sqlite3',
+  'better-sqlite3-multiple-ciphers',
   'fastify',
 ];
 const coreRestrictedImports = {

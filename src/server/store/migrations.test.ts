@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { latestVersion, migrate, MIGRATIONS, schemaVersion, type Migration } from './migrations';
 import { openStore } from './store';

@@ -1,5 +1,5 @@
 import { chmodSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import type { SceneEvent } from '../../core';
 import { eventLogContract } from './event-log.contract';

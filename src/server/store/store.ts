@@ -88,7 +88,7 @@ const sceneRow = (r: SceneRecord): SceneRow => ({
 });
 
 /**
- * Redline's embedded store (SQLite through better-sqlite3, whose calls are synchronous: an append
+ * Redline's embedded store (SQLite through better-sqlite3-multiple-ciphers, whose calls are synchronous: an append
  * is on disk when it returns, and the scene loop stays ordered). Opens or creates the file at
  * `path`, creating its folder, and brings its schema up to date.
  */
