@@ -48,6 +48,7 @@ describe('a scene for two starts from a signed agreement', () => {
       role: string;
     };
     expect(role).toBe('dominant');
+    expect(r.server.store.scene(sceneId)?.negotiationId).toBe(signed.negotiationId);
     const stored = r.server.store.events(sceneId);
     if (!stored.ok) throw new Error(stored.errors.join('; '));
     const first = stored.value[0];

@@ -168,6 +168,7 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
         created,
         createdWallMs: wallNow(),
         participants: [{ role, secretHash: hashSecret(secret) }],
+        negotiationId: input.negotiationId ?? null,
       });
       start(created, [], true);
       if (input.negotiationId !== undefined) negotiationOf.set(sceneId, input.negotiationId);

@@ -27,15 +27,19 @@ describe('migrations', () => {
     expect(tables(db)).toEqual([
       'agreements',
       'answers',
+      'debriefs',
       'drafts',
       'events',
+      'follow_ups',
       'invitations',
       'negotiation_participants',
       'negotiations',
       'pairing_codes',
       'participants',
+      'readings',
       'scenes',
       'signatures',
+      'stop_timings',
     ]);
     db.close();
   });

@@ -150,6 +150,62 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'a withdrawn or replaced agreement stays so'); END;
     `,
   },
+  {
+    version: 3,
+    what: "a scene's traces for its history: sensor readings, stop timings, its negotiation",
+    // Readings are not scene events: the fold never reads them, and they come at sensor rates
+    // (kept at most a few per second, see the scene runtime). `at` is the scene clock, as in
+    // events. A stop timing is how long a stop took from its request to the device server's
+    // confirmation, measured by the shell. A scene for two remembers the negotiation its
+    // agreement was sealed in (NULL for solo and for scenes from before), so a debrief can
+    // shape that couple's next agreement.
+    sql: `
+      CREATE TABLE readings (
+        scene_id TEXT NOT NULL REFERENCES scenes (scene_id) ON DELETE CASCADE,
+        at INTEGER NOT NULL CHECK (at >= 0),
+        kind TEXT NOT NULL CHECK (kind IN ('pressure', 'heart-rate')),
+        value REAL NOT NULL
+      ) STRICT;
+      CREATE INDEX readings_by_scene ON readings (scene_id, at);
+
+      CREATE TABLE stop_timings (
+        scene_id TEXT NOT NULL REFERENCES scenes (scene_id) ON DELETE CASCADE,
+        at INTEGER NOT NULL CHECK (at >= 0),
+        reached_after_ms REAL NOT NULL CHECK (reached_after_ms >= 0),
+        PRIMARY KEY (scene_id, at)
+      ) STRICT, WITHOUT ROWID;
+
+      ALTER TABLE scenes ADD COLUMN negotiation_id TEXT;
+      CREATE INDEX scenes_by_negotiation ON scenes (negotiation_id) WHERE negotiation_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 4,
+    what: 'debriefs and follow-ups after a scene',
+    // A debrief is private to its author (as answers are, P3) until they choose what to share:
+    // \`shared\` holds only that part. Follow-ups are the agreed check-ins hours and days after a
+    // scene, per participant, each answered once.
+    sql: `
+      CREATE TABLE debriefs (
+        scene_id TEXT NOT NULL REFERENCES scenes (scene_id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('dominant', 'submissive')),
+        json TEXT NOT NULL,
+        shared_json TEXT,
+        updated_wall_ms INTEGER NOT NULL,
+        shared_wall_ms INTEGER,
+        PRIMARY KEY (scene_id, role)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE follow_ups (
+        scene_id TEXT NOT NULL REFERENCES scenes (scene_id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('dominant', 'submissive')),
+        due_wall_ms INTEGER NOT NULL,
+        answered_wall_ms INTEGER,
+        json TEXT,
+        PRIMARY KEY (scene_id, role, due_wall_ms)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -8,21 +8,22 @@ export type SceneRecord = {
   mode: 'pair' | 'solo';
   agreement_hash: string;
   status: 'open' | 'closed';
+  negotiation_id: string | null;
   event_count: number;
 };
 export type EventRecord = { n: number; type: string; at: number; json: string };
 export type CodeRecord = { scene_id: string; role: Role; used_wall_ms: number | null };
 
 // The CHECK constraints in migrations.ts guarantee the union-typed columns.
-const SCENE_COLUMNS = `scene_id, created_wall_ms, mode, agreement_hash, status,
+const SCENE_COLUMNS = `scene_id, created_wall_ms, mode, agreement_hash, status, negotiation_id,
   (SELECT COALESCE(MAX(n), 0) FROM events e WHERE e.scene_id = s.scene_id) AS event_count`;
 
 /** Every statement the store runs, prepared once when it opens and reused for each call. */
 export function prepareStatements(db: Database.Database) {
   return {
-    insertScene: db.prepare<[string, number, string, string]>(
-      `INSERT INTO scenes (scene_id, created_wall_ms, mode, agreement_hash, status)
-       VALUES (?, ?, ?, ?, 'open')`,
+    insertScene: db.prepare<[string, number, string, string, string | null]>(
+      `INSERT INTO scenes (scene_id, created_wall_ms, mode, agreement_hash, status, negotiation_id)
+       VALUES (?, ?, ?, ?, 'open', ?)`,
     ),
     scene: db.prepare<[string], SceneRecord>(
       `SELECT ${SCENE_COLUMNS} FROM scenes s WHERE scene_id = ?`,

@@ -33,6 +33,7 @@ describe('openStore', () => {
       mode: 'pair',
       agreementHash: agreementHash(pairAgreement),
       status: 'open',
+      negotiationId: null,
       eventCount: 1,
     });
     expect(store.events('a')).toEqual({ ok: true, value: [created] });

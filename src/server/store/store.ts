@@ -29,6 +29,8 @@ export type SceneRow = Readonly<{
   mode: 'pair' | 'solo';
   agreementHash: string;
   status: 'open' | 'closed';
+  /** The negotiation that sealed a pair's agreement; null for solo. */
+  negotiationId: string | null;
   eventCount: number;
 }>;
 
@@ -42,6 +44,8 @@ export type Store = {
     created: CreatedEvent;
     createdWallMs: number;
     participants: readonly { role: Role; secretHash: string }[];
+    /** The negotiation whose sealed agreement the scene runs under (a pair). */
+    negotiationId?: string | null;
   }): void;
   /**
    * The scene's log. Appends synchronously (event number = count + 1); throws a StoreError (with
@@ -84,6 +88,7 @@ const sceneRow = (r: SceneRecord): SceneRow => ({
   mode: r.mode,
   agreementHash: r.agreement_hash,
   status: r.status,
+  negotiationId: r.negotiation_id,
   eventCount: r.event_count,
 });
 
@@ -121,6 +126,7 @@ export function openStore(options: { path: string }): Store {
         input.createdWallMs,
         created.agreement.mode,
         agreementHash(created.agreement),
+        input.negotiationId ?? null,
       );
       for (const p of input.participants)
         statements.insertParticipant.run(created.sceneId, p.role, p.secretHash);
