@@ -20,6 +20,8 @@ export const EXIT = {
   usage: 2,
   /** The device server (Intiface, or the simulated one) could not be reached. */
   unreachable: 3,
+  /** An encrypted store stayed locked: no passphrase (no terminal to ask), or a wrong one. */
+  locked: 4,
   /** Stopped by a signal: 128 + its number, as shells report it. */
   SIGINT: 130,
   SIGTERM: 143,

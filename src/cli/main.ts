@@ -1,7 +1,9 @@
+import { dataCommand } from './data/data-command';
 import { demoCommand } from './demo';
 import { detectCommand } from './detect/detect-command';
 import { devicesCommand } from './devices/devices-command';
 import { EXIT, processIo, type CliIo } from './io';
+import { passphraseCommand } from './passphrase/passphrase-command';
 import { replayCommand } from './replay/replay-command';
 import { serveCommand } from './serve/serve-command';
 import { simCommand } from './sim/sim-command';
@@ -34,6 +36,10 @@ function run(argv: readonly string[], io: CliIo): number | Promise<number> {
       return detectCommand(args, io);
     case 'serve':
       return serveCommand(args, io);
+    case 'passphrase':
+      return passphraseCommand(args, io);
+    case 'data':
+      return dataCommand(args, io);
     case '--help':
     case '-h':
     case 'help':

@@ -23,6 +23,7 @@ Commands:
       --port N       the port to listen on (default 12345; 0 picks a free one)
       --ping-ms N    the MaxPingTime the server demands, in ms (default 0: no ping)
   serve [--sim | --buttplug URL | --eom URL] [--port N] [--lan | --host ADDRESS] [--data DIR]
+        [--passphrase-file FILE]
       Run Redline for two screens: the console (dominant) and the panel (receiver), in a
       browser at http://127.0.0.1:8417/ (npm start runs it with --sim). Ctrl+C stops every
       scene, then exits.
@@ -35,6 +36,22 @@ Commands:
       --host ADDRESS  listen on this address only (default 127.0.0.1)
       --data DIR      where scenes are kept (default: ~/.local/share/redline, or the
                       platform's equivalent)
+      --passphrase-file FILE
+                      the store's passphrase: the first line of FILE (chmod 600), or set
+                      REDLINE_PASSPHRASE; an encrypted store without either asks on a
+                      terminal, or exits 4. A new data folder given one is created encrypted
+  passphrase (--set | --change | --remove) [--data DIR] [--passphrase-file FILE]
+             [--new-passphrase-file FILE]
+      Encrypt the store with a passphrase (at least 8 characters), change it, or remove it;
+      close Redline first. The current one comes from REDLINE_PASSPHRASE or --passphrase-file,
+      the new one from REDLINE_NEW_PASSPHRASE or --new-passphrase-file; on a terminal, what
+      is missing is asked for without echo (the new one twice).
+  data export [--out FILE] | import --in FILE | delete --yes | csv --scene ID [--out FILE]
+       [--data DIR]
+      Your data: export everything as one JSON document (to a mode-0600 FILE or stdout; not
+      encrypted), import it back (all or nothing), delete it for good (close Redline first), or
+      a scene's trace as CSV (t_ms,pressure,hr,output). REDLINE_PASSPHRASE opens an encrypted
+      store. See docs/data.md.
   detect --input FILE [--format csv|eom-log|eom-stream] [--detector NAME]
          [--sensitivity low|normal|high] [--hr-ceiling BPM [--hr-sustain S]]
       Run a detector over a recorded trace, sample by sample as if live, and print one JSON
@@ -50,7 +67,8 @@ Commands:
       Show this help.
 
 Exit status: 0 done; 1 internal error; 2 bad usage or invalid input (nothing was run);
-3 the device server could not be reached; 130/143 stopped by SIGINT/SIGTERM.
+3 the device server could not be reached; 4 the store is encrypted and no passphrase
+was given (and no terminal to ask) or it was wrong; 130/143 stopped by SIGINT/SIGTERM.
 Every command, flag and the scenario format are described in docs/cli.md; the simulated
 device server in docs/devices.md.
 `;

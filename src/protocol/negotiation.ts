@@ -1,4 +1,4 @@
-import type { Agreement, Answers, Catalogue, Overlap, Role } from '../core';
+import type { Agreement, Answers, Catalogue, Overlap, Role, Suggestion } from '../core';
 
 /**
  * What the negotiation's HTTP API answers (docs/protocol.md "Negotiation"), shared by the server
@@ -56,6 +56,11 @@ export type ParticipantView = {
   draft: DraftView | null;
   /** Every agreement this negotiation sealed, newest first; at most one is in force. */
   agreements: AgreementSummary[];
+  /**
+   * What the couple's last debriefed scene suggests for the next agreement (the core's
+   * `suggestionsFrom`), from what either partner chose to share only; empty when nothing was.
+   */
+  suggestions: Suggestion[];
 };
 
 export type SealedAgreement = {

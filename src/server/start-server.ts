@@ -16,6 +16,8 @@ export type ServerOptions = Readonly<{
   /** 0 picks a free port. */
   port: number;
   databasePath: string;
+  /** The store's passphrase: its file is encrypted (decision 0014). Never logged. */
+  passphrase?: string | undefined;
   devices: DeviceAdapter;
   webRoot: string;
   report(message: string): void;
@@ -49,7 +51,7 @@ export async function startServer(
   hub.onReport(options.report);
   let store: Store;
   try {
-    store = openStore({ path: options.databasePath });
+    store = openStore({ path: options.databasePath, passphrase: options.passphrase });
   } catch (error) {
     await hub.close();
     return { ok: false, error: (error as Error).message, stage: 'storage' };
@@ -66,6 +68,7 @@ export async function startServer(
     registry,
     hub,
     negotiations,
+    store,
     webRoot: options.webRoot,
     panelBaseUrl: () => panelBaseUrl,
     limiter: createAttemptLimiter({ max: 10, windowMs: 60_000 }),

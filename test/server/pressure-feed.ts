@@ -2,6 +2,7 @@ import { generateTrace, type Sample } from '../../src/core';
 import type { CatalogueDevice } from '../../src/devices/buttplug-sim/catalogue';
 import type { ButtplugSimServer } from '../../src/devices/buttplug-sim/server';
 import type { RunningServer } from '../../src/server/start-server';
+import { sleep } from './scene-setup';
 
 /**
  * Pressure through the simulated Buttplug server into a live scene, and the scene times at which
@@ -63,8 +64,6 @@ export function watchArrivals(server: RunningServer, sceneId: string) {
   });
   return { arrivals, stop };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Feeds the samples in real time, one every `everyMs`: each tick sends the sample due now (late

@@ -1,3 +1,4 @@
+import type { SceneView } from '../../src/protocol/view';
 import type { DeviceSpec } from '../../src/core';
 import {
   sceneFromAgreement,
@@ -100,3 +101,28 @@ export async function pairedScene(url: string, extra: Record<string, unknown> = 
 
 export const acked = (screen: TestScreen, seq: number) =>
   screen.waitFor((f) => (f.type === 'ack' || f.type === 'error') && f.seq === seq);
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The first view (or welcome) a screen has, or gets, that matches. */
+export const viewWhere = (screen: Signed, match: (v: SceneView) => boolean, timeoutMs = 8000) =>
+  screen.latestOrNext(
+    (f) => (f.type === 'view' || f.type === 'welcome') && match(f.view),
+    timeoutMs,
+  );
+
+/** The newest view a screen has received. */
+export const latestView = (screen: Signed): SceneView | undefined =>
+  screen.frames
+    .filter((f) => f.type === 'view' || f.type === 'welcome')
+    .map((f) => f.view)
+    .at(-1);
+
+/** Polls `check` every 20 ms; fails after `timeoutMs` naming `what`. */
+export async function until(check: () => boolean, timeoutMs: number, what: string) {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startButtplugSimServer } from '../../src/devices/buttplug-sim/server';
-import type { SceneView } from '../../src/protocol/view';
 import { startTestRedline, type TestRedline } from '../support/redline-server';
 import { isType } from '../support/ws-client';
 import {
@@ -11,7 +10,7 @@ import {
   SENSING_PLUG,
   watchArrivals,
 } from './pressure-feed';
-import { acked, createScene, signIn, type Signed } from './scene-setup';
+import { acked, createScene, latestView, signIn, sleep } from './scene-setup';
 
 /**
  * Issue 6: how soon a live scene acts on a detected orgasm, measured in scene time. Pressure goes
@@ -29,13 +28,6 @@ const FEED_EVERY_MS = 40;
 const LEAD_MS = 4000;
 /** Generous against 1.32 s, yet well under the 3.3 s of a decision that waited for four. */
 const LATENCY_BOUND_MS = 2500;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const latestView = (screen: Signed): SceneView | undefined =>
-  screen.frames
-    .filter((f) => f.type === 'view' || f.type === 'welcome')
-    .map((f) => f.view)
-    .at(-1);
 
 describe('the live sensor path, timed in scene time', () => {
   let r: TestRedline;

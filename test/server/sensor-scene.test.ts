@@ -2,10 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateTrace, type SceneEvent } from '../../src/core';
 import type { CatalogueDevice } from '../../src/devices/buttplug-sim/catalogue';
 import { startButtplugSimServer } from '../../src/devices/buttplug-sim/server';
-import type { SceneView } from '../../src/protocol/view';
 import { startTestRedline, type TestRedline } from '../support/redline-server';
 import { isType } from '../support/ws-client';
-import { acked, api, pairedScene, type Signed } from './scene-setup';
+import { acked, api, latestView, pairedScene, sleep, until, viewWhere } from './scene-setup';
 
 /**
  * Issue 6, "done when": a simulated scene started and stopped by sensor events end to end. The
@@ -30,26 +29,6 @@ const DETECTION = {
 /** Samples fed before the first contraction, so the detector has a baseline (ms of trace). */
 const LEAD_MS = 4000;
 const FEED_EVERY_MS = 40;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const viewWhere = (screen: Signed, match: (v: SceneView) => boolean, timeoutMs = 8000) =>
-  screen.latestOrNext(
-    (f) => (f.type === 'view' || f.type === 'welcome') && match(f.view),
-    timeoutMs,
-  );
-const latestView = (screen: Signed): SceneView | undefined =>
-  screen.frames
-    .filter((f) => f.type === 'view' || f.type === 'welcome')
-    .map((f) => f.view)
-    .at(-1);
-
-async function until(check: () => boolean, timeoutMs: number, what: string) {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 describe('a scene driven by its sensors, end to end', () => {
   let r: TestRedline;

@@ -1,22 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SceneView } from '../../src/protocol/view';
 import { startTestRedline, type TestRedline } from '../support/redline-server';
 import { isType } from '../support/ws-client';
-import { acked, api, pairedScene, type Signed } from './scene-setup';
-
-const viewWhere = (screen: Signed, match: (v: SceneView) => boolean, timeoutMs = 8000) =>
-  screen.latestOrNext(
-    (f) => (f.type === 'view' || f.type === 'welcome') && match(f.view),
-    timeoutMs,
-  );
-
-async function until(check: () => boolean, timeoutMs: number, what: string) {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { acked, api, pairedScene, until, viewWhere } from './scene-setup';
 
 /** Pairs, sets up (checklist, test stop), starts, and runs the first output at a low level. */
 async function runningScene(r: TestRedline) {

@@ -22,7 +22,13 @@ export type TestRedline = Readonly<{
 
 /** Real Redline on 127.0.0.1 with a real SQLite file and the simulated Buttplug server. */
 export async function startTestRedline(
-  options: { dataDir?: string; sim?: ButtplugSimServer; webRoot?: string } = {},
+  options: {
+    dataDir?: string;
+    sim?: ButtplugSimServer;
+    webRoot?: string;
+    /** Encrypts the store with this passphrase (decision 0014). */
+    passphrase?: string;
+  } = {},
 ): Promise<TestRedline> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'redline-test-'));
   const sim =
@@ -33,6 +39,7 @@ export async function startTestRedline(
     host: '127.0.0.1',
     port: 0,
     databasePath: join(dataDir, 'redline.sqlite'),
+    passphrase: options.passphrase,
     devices: createButtplugAdapter({ url: sim.url, requestTimeoutMs: 1000, scanMs: 0 }),
     webRoot: options.webRoot ?? join(dataDir, 'no-web-app'),
     report: (m) => reports.push(m),

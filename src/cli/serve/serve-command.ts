@@ -8,6 +8,13 @@ import { databasePath, defaultDataDir } from '../../server/store/data-dir';
 import { startServer } from '../../server/start-server';
 import { booleanFlag, parseFlags, stringFlag } from '../args';
 import { EXIT, type CliIo } from '../io';
+import {
+  givenPassphrase,
+  PASSPHRASE_ENV,
+  processSecretSources,
+  type SecretSources,
+} from '../passphrase/passphrase-sources';
+import { passphraseToServe } from '../passphrase/unlock';
 import { processSignals, type SignalSource } from '../signals';
 import { USAGE } from '../usage';
 import { parsePort } from './port';
@@ -27,6 +34,8 @@ export type ServeOverrides = Readonly<{
   /** Tests end the run with this instead of a signal. */
   stopWhen?: Promise<unknown>;
   webRoot?: string;
+  /** Where the store's passphrase comes from (the environment, a file, a terminal). */
+  secrets?: SecretSources;
 }>;
 
 const OPTIONS = {
@@ -38,6 +47,8 @@ const OPTIONS = {
   host: { type: 'string' },
   lan: { type: 'boolean' },
   data: { type: 'string' },
+  // The passphrase itself is never a flag: any user can read a command line in the process list.
+  'passphrase-file': { type: 'string' },
 } as const;
 
 /**
@@ -76,6 +87,17 @@ export async function serveCommand(
     return fail(`--eom takes the Edge-o-Matic's address, e.g. ws://eom3k.local/, not ${eomFlag}`);
   const dataDir =
     stringFlag(flags.value, 'data') ?? defaultDataDir(process.env, process.platform, homedir());
+  const secrets = overrides.secrets ?? processSecretSources();
+  const given = givenPassphrase(secrets, PASSPHRASE_ENV, {
+    flag: '--passphrase-file',
+    path: stringFlag(flags.value, 'passphrase-file'),
+  });
+  if (!given.ok) return fail(given.errors.join('; '));
+  const unlocked = await passphraseToServe(databasePath(dataDir), given.value, secrets, (text) => {
+    io.stderr(text);
+  });
+  if (!unlocked.ok) return fail(unlocked.message, unlocked.status);
+  const { passphrase } = unlocked;
 
   let simServer: ButtplugSimServer | null = null;
   if (sim) simServer = await startButtplugSimServer({ port: 0, devices: SIM_TOYS });
@@ -87,6 +109,7 @@ export async function serveCommand(
     host,
     port: port.value,
     databasePath: databasePath(dataDir),
+    passphrase,
     devices:
       eomFlag === undefined
         ? createButtplugAdapter({
@@ -118,6 +141,7 @@ export async function serveCommand(
       url: server.url,
       panelUrl: server.panelBaseUrl,
       dataDir,
+      encrypted: passphrase !== undefined,
       buttplugUrl,
       eomUrl: eomFlag ?? null,
       sim,
@@ -150,6 +174,7 @@ function banner(b: {
   url: string;
   panelUrl: string;
   dataDir: string;
+  encrypted: boolean;
   buttplugUrl: string;
   eomUrl: string | null;
   sim: boolean;
@@ -166,7 +191,7 @@ function banner(b: {
     `  Open the console:  ${b.url}`,
     `  Panel (phone):     ${b.panelUrl}`,
     `  Toys:              ${toys}`,
-    `  Data folder:       ${b.dataDir}`,
+    `  Data folder:       ${b.dataDir}${b.encrypted ? ' (encrypted with your passphrase)' : ''}`,
     '',
     b.lan
       ? 'Scan this with the receiver’s phone to open Redline, then pair it with the code the console shows:'

@@ -102,4 +102,24 @@ describe('draftFromOverlap', () => {
     expect(Object.keys(a.outputs).sort()).toEqual(['rotate', 'vibrate']);
     expect(a.toys).toBeUndefined();
   });
+
+  it("applies a debrief's suggestions after the overlap: they only narrow", () => {
+    const overlap = overlapOf('post-orgasm-10-min');
+    const suggested = draftFromOverlap({
+      overlap,
+      catalogue: builtInCatalogue,
+      names,
+      devices: [],
+      suggestions: [
+        { change: { kind: 'post-orgasm-ceiling', to: 0.4 } },
+        { change: { kind: 'post-orgasm-seconds', to: 450 } },
+        // Already lower in the draft: stays as the overlap made it.
+        { change: { kind: 'play-ceiling', to: 0.9 } },
+      ],
+    });
+    const plain = draft(overlap);
+    expect(suggested.postOrgasm).toEqual({ maxSeconds: 450, ceiling: 0.4 });
+    expect(suggested.play).toEqual(plain.play);
+    expect(parseAgreement(suggested)).toEqual({ ok: true, value: suggested });
+  });
 });

@@ -1,3 +1,4 @@
+import { applySuggestions, type Suggestion } from '../aftercare/suggestions';
 import type { Agreement } from '../agreement/agreement';
 import { templateAgreement } from '../agreement/template';
 import type { DeviceSpec } from '../scene/events';
@@ -10,13 +11,15 @@ import type { Overlap } from './overlap';
  * restraint both welcome is on the list, two orgasms only when "multiple orgasms in a row" is,
  * and the post-orgasm time of the shortest duration band both welcome (DURATION_BAND_SECONDS
  * are post-orgasm times). Participants are named as the server requires: id = role, name as
- * each joined.
+ * each joined. A debrief's suggestions (from the couple's last scene) are applied last: they only
+ * narrow.
  */
 export type DraftInput = Readonly<{
   overlap: Overlap;
   catalogue: Catalogue;
   names: Readonly<{ dominant: string; submissive: string }>;
   devices: readonly DeviceSpec[];
+  suggestions?: readonly Pick<Suggestion, 'change'>[];
 }>;
 
 /** With restraint, the dominant checks circulation and comfort this often. */
@@ -38,7 +41,7 @@ export function draftFromOverlap(input: DraftInput): Agreement {
     .filter((s): s is number => s !== undefined);
   const postOrgasmSeconds = bands.length > 0 ? Math.min(...bands) : base.postOrgasm.maxSeconds;
 
-  return {
+  const draft: Agreement = {
     ...base,
     participants: [
       { id: 'dominant', name: input.names.dominant, role: 'dominant' },
@@ -52,4 +55,5 @@ export function draftFromOverlap(input: DraftInput): Agreement {
       : base.restraint,
     safewords: { red: 'red', yellow: 'yellow', nonVerbal: null },
   };
+  return applySuggestions(draft, input.suggestions ?? []);
 }

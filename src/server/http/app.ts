@@ -7,6 +7,9 @@ import type { DeviceHub } from '../device-hub';
 import type { NegotiationService } from '../negotiation/negotiation-service';
 import type { SceneRegistry } from '../scenes/scene-registry';
 import { createSocketSession } from '../ws/socket-session';
+import type { Store } from '../store/store';
+import { aftercareRoutes } from './aftercare-routes';
+import { historyRoutes } from './history-routes';
 import { negotiationRoutes } from './negotiation-routes';
 import { addRoutes } from './routes';
 import { addSecurityHeaders } from './security-headers';
@@ -15,6 +18,8 @@ export type AppOptions = Readonly<{
   registry: SceneRegistry;
   hub: DeviceHub;
   negotiations: NegotiationService;
+  /** The scenes' store: history, debriefs and follow-ups read it (scenes closed long ago too). */
+  store: Store;
   /** The built web app (dist/web); when missing, `/` says how to build it. */
   webRoot: string;
   panelBaseUrl(): string;
@@ -74,6 +79,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       baseUrl: options.panelBaseUrl,
     }),
   );
+
+  await app.register(historyRoutes({ store: options.store, limiter }));
+  await app.register(aftercareRoutes({ store: options.store, limiter }));
 
   if (existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, index: 'index.html' });

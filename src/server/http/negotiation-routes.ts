@@ -6,7 +6,7 @@ import type { Participant } from '../negotiation/context';
 import type { NegotiationService } from '../negotiation/negotiation-service';
 import type { Outcome, RefusalReason } from '../negotiation/refusal';
 import { StoreError } from '../store/store';
-import { apiError, bearer } from './api-error';
+import { apiError, apiErrorHandler, bearer } from './api-error';
 
 /**
  * The negotiation's HTTP API (docs/protocol.md "Negotiation"). Every route is in this one list,
@@ -81,13 +81,6 @@ type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown;
 const param = (request: FastifyRequest, key: string): string => {
   const value = (request.params as Record<string, unknown>)[key];
   return typeof value === 'string' ? value : '';
-};
-
-/** Bodies and framing the parser refused, in plain words that echo nothing back. */
-const CLIENT_ERRORS: Readonly<Record<number, string>> = {
-  400: 'the body is not valid JSON',
-  413: 'the body is too large',
-  415: 'send the body as JSON (content-type: application/json)',
 };
 
 export function negotiationRoutes(deps: NegotiationRouteDeps) {
@@ -220,32 +213,21 @@ export function negotiationRoutes(deps: NegotiationRouteDeps) {
 
   /** A Fastify plugin: its error handler covers these routes only. */
   const plugin: FastifyPluginCallback = (scope, _options, registered) => {
-    scope.setErrorHandler((error, request, reply) => {
-      const code: unknown =
-        typeof error === 'object' && error !== null && 'statusCode' in error
-          ? error.statusCode
-          : undefined;
-      const status = typeof code === 'number' ? code : 500;
-      if (status >= 400 && status < 500)
-        return apiError(
-          reply,
-          status,
-          'bad-request',
-          CLIENT_ERRORS[status] ?? 'the request could not be read',
+    scope.setErrorHandler(
+      apiErrorHandler((error, request) => {
+        // P3: a failure's message may quote stored content, so it is neither answered nor logged;
+        // a StoreError's is worded by the store and names only the negotiation.
+        service.report(
+          `negotiation: ${request.method} ${request.routeOptions.url ?? ''} failed: ${
+            error instanceof StoreError
+              ? error.message
+              : error instanceof Error
+                ? error.name
+                : 'an error'
+          }`,
         );
-      // P3: a failure's message may quote stored content, so it is neither answered nor logged;
-      // a StoreError's is worded by the store and names only the negotiation.
-      service.report(
-        `negotiation: ${request.method} ${request.routeOptions.url ?? ''} failed: ${
-          error instanceof StoreError
-            ? error.message
-            : error instanceof Error
-              ? error.name
-              : 'an error'
-        }`,
-      );
-      return apiError(reply, 500, 'internal', 'Redline could not do this just now: try again');
-    });
+      }),
+    );
     for (const route of NEGOTIATION_ROUTES) {
       const [method, url] = route.split(' ') as [string, string];
       const bodyLimit = BODY_LIMITS[route];

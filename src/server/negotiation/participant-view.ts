@@ -1,10 +1,15 @@
 import {
   negotiationView,
   ownAnswers,
+  parseAgreement,
+  parseDebriefAnswers,
   ROLES,
+  suggestionsFrom,
   type Catalogue,
   type Overlap,
   type Role,
+  type SharedDebrief,
+  type Suggestion,
 } from '../../core';
 import type { DraftView, ParticipantView, SignatureView } from '../../protocol/negotiation';
 import type { NegotiationRow, SignatureRow } from '../store/store';
@@ -87,6 +92,27 @@ function draftView(
   };
 }
 
+/**
+ * What the couple's last debriefed scene suggests for their next agreement: only the parts of
+ * debriefs either partner chose to share (P3), for the agreement that scene ran under. Only the
+ * latest such scene counts, so a suggestion the couple has since answered does not come back.
+ */
+function suggestions(ctx: NegotiationContext, negotiationId: string): Suggestion[] {
+  const rows = ctx.store.sharedDebriefs(negotiationId);
+  const latest = rows.filter((r) => r.sceneId === rows[0]?.sceneId);
+  if (latest[0] === undefined) return [];
+  const agreement = parseAgreement(latest[0].agreement);
+  if (!agreement.ok)
+    throw new Error(
+      `negotiation "${negotiationId}": a scene's stored agreement no longer validates`,
+    );
+  const shared = latest.flatMap((r): SharedDebrief[] => {
+    const answers = parseDebriefAnswers(r.shared);
+    return answers.ok ? [{ role: r.role, answers: answers.value }] : [];
+  });
+  return suggestionsFrom(shared, agreement.value);
+}
+
 export function participantView(
   ctx: NegotiationContext,
   negotiationId: string,
@@ -134,5 +160,6 @@ export function participantView(
       withdrawnAt: a.withdrawnWallMs,
       withdrawnBy: a.withdrawnBy,
     })),
+    suggestions: suggestions(ctx, negotiationId),
   };
 }

@@ -94,6 +94,16 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
       log: store.eventLog(sceneId),
       devices: hub.adapter,
       confirmStop: () => hub.adapter.confirmStop(),
+      // The adapter's confirmStop writes the stop as stopAll does, then watches for the reply.
+      sendStop: () => hub.adapter.confirmStop(),
+      traces: {
+        reading: (reading) => {
+          store.history.addReading(sceneId, reading);
+        },
+        stopTiming: (timing) => {
+          store.history.addStopTiming(sceneId, timing);
+        },
+      },
       devicesConnected: () => hub.connected(),
       otherSceneActive: () => otherActive(sceneId),
       clock: createSceneClock(undefined, stored.at(-1)?.at ?? created.at),

@@ -9,6 +9,7 @@ import {
   type SceneEvent,
   type SceneState,
 } from '../../core';
+import type { StopConfirmation } from '../../devices/adapter';
 import type { DevicePort } from '../../devices/port';
 import type { ChecklistItem, ClientFrame, ErrorCode, Role } from '../../protocol/frames';
 import { sceneView, type SceneView, type ServerFrame } from '../../protocol/view';
@@ -18,6 +19,8 @@ import { createSceneLoop } from '../scene-loop';
 import { frameEvent, isLocalFrame, type LocalFrame } from './frame-events';
 import { createSceneSensors } from './sensors';
 import { checklistFor, setupMissing } from './setup';
+import { createStopTimer } from './stop-timer';
+import { createTraceRecorder, type SceneTraces } from './trace-recorder';
 
 /** One connected screen: where its frames go, and how to close it. */
 export type Screen = Readonly<{
@@ -34,7 +37,15 @@ export type SceneRuntimeOptions = Readonly<{
   log: EventLog;
   devices: DevicePort;
   /** Stops every device and resolves once the device side confirmed it (the set-up's test). */
-  confirmStop(): Promise<{ ok: true } | { ok: false; error: string }>;
+  confirmStop(): Promise<StopConfirmation>;
+  /**
+   * Sends a stop exactly as `devices.stopAll()` does (written before it returns) and resolves once
+   * the device side confirmed it: the adapter's `confirmStop`. When given, the scene's stops go
+   * out through it so the history can say how fast each reached the toys.
+   */
+  sendStop?(): Promise<StopConfirmation>;
+  /** Where readings and stop timings go for the scene's history; written after any stop. */
+  traces?: SceneTraces;
   devicesConnected(): boolean;
   otherSceneActive(): boolean;
   clock: SceneClock;
@@ -112,7 +123,13 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     },
   };
   let pressure: { value: number; at: number } | null = null;
-  const loop = createSceneLoop(options.created, { devices: options.devices, log }, options.stored);
+  const stops = createStopTimer({ devices: options.devices, send: options.sendStop });
+  const traces = createTraceRecorder({
+    traces: options.traces,
+    report: options.report,
+    live: () => !disposed,
+  });
+  const loop = createSceneLoop(options.created, { devices: stops.port, log }, options.stored);
   const agreement = loop.state.agreement;
   const checklist = checklistFor(agreement);
   const sensors = createSceneSensors(agreement);
@@ -159,7 +176,9 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     if (wake === null) return;
     timer = setTimeout(
       () => {
-        loop.submit({ type: 'tick', at: clock.now() });
+        stops.entering(() => {
+          loop.submit({ type: 'tick', at: clock.now() });
+        });
       },
       Math.max(0, wake - clock.now()),
     );
@@ -188,6 +207,14 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     options.onStep?.(state);
     broadcast(effects);
     arm();
+    // The history's part comes last: the stop went out before this step was even folded.
+    const stopped = effects.find((e) => e.type === 'stop');
+    if (stopped !== undefined) {
+      traces.flush();
+      void stops.takeLast()?.then((ms) => {
+        if (ms !== null) traces.stopTiming(stopped.at, ms);
+      });
+    }
   });
 
   const handleLocal = (role: Role, frame: LocalFrame, reply: Reply) => {
@@ -239,11 +266,12 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
         reply({ type: 'ack', seq: frame.seq });
         broadcast([]);
         fromSensor(sensors.heartRate(frame.bpm, heartRate.at));
+        if (loop.state.phase !== 'closed') traces.heartRate(heartRate.at, frame.bpm);
         return;
     }
   };
 
-  const handle = (role: Role, frame: ClientFrame, reply: Reply) => {
+  const handleFrame = (role: Role, frame: ClientFrame, reply: Reply) => {
     if (isLocalFrame(frame)) {
       handleLocal(role, frame, reply);
       return;
@@ -280,6 +308,11 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     awaiting.set(event, { seq: frame.seq, reply });
     loop.submit(event);
   };
+  const handle = (role: Role, frame: ClientFrame, reply: Reply) => {
+    stops.entering(() => {
+      handleFrame(role, frame, reply);
+    });
+  };
 
   arm();
   return {
@@ -300,24 +333,35 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     },
     handle,
     submit: (event) => {
-      loop.submit(event);
+      stops.entering(() => {
+        loop.submit(event);
+      });
     },
     pressure(value) {
-      const at = clock.now();
-      pressure = { value, at };
-      const output = Math.max(0, ...Object.values(loop.state.applied));
-      fromSensor(sensors.pressure(value, at, output));
+      stops.entering(() => {
+        const at = clock.now();
+        pressure = { value, at };
+        const output = Math.max(0, ...Object.values(loop.state.applied));
+        fromSensor(sensors.pressure(value, at, output));
+        // Stored thinned, and only after the detector had its say (and any stop went out).
+        if (loop.state.phase !== 'closed') traces.pressure(at, value);
+      });
     },
     withdrawConsent(by) {
-      if (loop.state.phase !== 'closed')
-        loop.submit({ type: 'consent.withdrawn', at: clock.now(), by });
+      stops.entering(() => {
+        if (loop.state.phase !== 'closed')
+          loop.submit({ type: 'consent.withdrawn', at: clock.now(), by });
+      });
     },
     interrupt() {
-      if (loop.state.stop === null)
-        loop.submit({ type: 'scene.interrupted', at: clock.now(), by: 'system' });
-      loop.flush();
+      stops.entering(() => {
+        if (loop.state.stop === null)
+          loop.submit({ type: 'scene.interrupted', at: clock.now(), by: 'system' });
+        loop.flush();
+      });
     },
     dispose() {
+      traces.flush();
       disposed = true;
       clearTimeout(timer);
       for (const screen of screens.values()) screen.close('the server is stopping', 'going-away');

@@ -107,7 +107,8 @@ describe('migrations', () => {
   it('refuse a file that is not a database, naming it', () => {
     writeFileSync(stores.path(), 'these are not the pages you are looking for'.repeat(100));
     expect(() => stores.open()).toThrow(
-      `could not open the store at ${stores.path()}: file is not a database`,
+      `could not open the store at ${stores.path()}: it is encrypted and needs its passphrase, ` +
+        'or it is not a Redline store',
     );
   });
 });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { createDebriefStore, type SharedDebriefRow } from './debrief-store';
 import type { RecordCodec } from './negotiation-codec';
 import {
   prepareNegotiationStatements,
@@ -143,6 +144,12 @@ export type NegotiationStore = Readonly<{
   markReplaced(negotiationId: string, nowWallMs: number): void;
   /** Withdraws the agreement in force; its hash, or null if none was. */
   markWithdrawn(negotiationId: string, nowWallMs: number, by: Role): string | null;
+
+  /**
+   * Only what partners chose to share in the debriefs of this negotiation's scenes, latest scene
+   * first, each with its scene's agreement: what the next agreement's suggestions come from.
+   */
+  sharedDebriefs(negotiationId: string): SharedDebriefRow[];
 }>;
 
 /** Runs one store operation, turning any failure into a StoreError saying what failed. */
@@ -155,6 +162,7 @@ export function createNegotiationStore(options: {
 }): NegotiationStore {
   const { db, attempt, codec } = options;
   const s = prepareNegotiationStatements(db);
+  const debriefs = createDebriefStore({ db, attempt, codec });
   const of = (id: string) => `negotiation "${id}"`;
   const noNegotiation = (id: string) => ({
     SQLITE_CONSTRAINT_FOREIGNKEY: `${of(id)} (or that participant) is not in the store`,
@@ -210,6 +218,7 @@ export function createNegotiationStore(options: {
   });
 
   return {
+    sharedDebriefs: (id) => debriefs.sharedInNegotiation(id),
     transaction(body) {
       if (!db.open) return attempt('store a negotiation change', body);
       try {

@@ -6,6 +6,8 @@ import {
   type SceneEvent,
 } from '../../core';
 import { openDatabase } from './database';
+import { createDebriefStore, type DebriefStore } from './debrief-store';
+import { createHistoryStore, type HistoryStore } from './history-store';
 import { jsonEventCodec } from './event-codec';
 import { jsonRecordCodec } from './negotiation-codec';
 import { createNegotiationStore, type NegotiationStore } from './negotiation-store';
@@ -22,6 +24,8 @@ export { StoreError } from './store-error';
 export type { Role } from './statements';
 export type { StoredEventLog } from './scene-log';
 export type * from './negotiation-store';
+export type * from './history-store';
+export type * from './debrief-store';
 
 export type SceneRow = Readonly<{
   sceneId: string;
@@ -78,6 +82,10 @@ export type Store = {
   claimPairingCode(codeHash: string, nowWallMs: number): ClaimResult;
   /** Negotiations, their private answers, drafts, signatures and sealed agreements. */
   readonly negotiations: NegotiationStore;
+  /** A scene's readings and stop timings, for its history. */
+  readonly history: HistoryStore;
+  /** Debriefs (private, and what each chose to share) and follow-ups after a scene. */
+  readonly debriefs: DebriefStore;
   /** Closes the database; every later call (appends included) throws a StoreError. */
   close(): void;
 };
@@ -95,11 +103,13 @@ const sceneRow = (r: SceneRecord): SceneRow => ({
 /**
  * Redline's embedded store (SQLite through better-sqlite3-multiple-ciphers, whose calls are synchronous: an append
  * is on disk when it returns, and the scene loop stays ordered). Opens or creates the file at
- * `path`, creating its folder, and brings its schema up to date.
+ * `path`, creating its folder, and brings its schema up to date. With `passphrase` the whole file
+ * is encrypted (a new one is created encrypted); a wrong or missing one is a StoreError that
+ * says so, and nothing is written (decision 0014).
  */
-export function openStore(options: { path: string }): Store {
+export function openStore(options: { path: string; passphrase?: string | undefined }): Store {
   const { path } = options;
-  const db = openDatabase(path);
+  const db = openDatabase(path, { passphrase: options.passphrase });
   const statements = prepareStatements(db);
   const context: LogContext = { path, statements, codec: jsonEventCodec, isOpen: () => db.open };
   const logs = new Map<string, StoredEventLog>();
@@ -143,10 +153,14 @@ export function openStore(options: { path: string }): Store {
   });
 
   const negotiations = createNegotiationStore({ db, attempt, codec: jsonRecordCodec });
+  const history = createHistoryStore({ db, attempt });
+  const debriefs = createDebriefStore({ db, attempt, codec: jsonRecordCodec });
 
   return {
     path,
     negotiations,
+    history,
+    debriefs,
     createScene(input) {
       const { sceneId } = input.created;
       // A created event that could not be read back would make the whole scene unreadable.

@@ -4,6 +4,7 @@ import { nameOf } from '../words/names';
 import { stopWords } from './stop-words';
 import { formatDuration } from '../words/format';
 import { aftercareElapsedMs, aftercareProgress } from './timer';
+import { Afterwards } from './Afterwards';
 import './aftercare.css';
 
 type Props = Readonly<{ view: SceneView; role: 'dominant' | 'submissive' }>;
@@ -72,6 +73,8 @@ export function Aftercare({ view, role }: Props) {
   const since = view.stop?.at ?? view.phaseSince;
   const elapsed = aftercareElapsedMs(since, view.now, receivedAt, Math.max(localNow, receivedAt));
   const { remainingMs, done } = aftercareProgress(elapsed, minutes);
+  // The stop on this device's wall clock, from the scene clock, once: the follow-ups count from it.
+  const [stopWallMs] = useState(() => Date.now() - Math.max(0, view.now - since));
 
   return (
     <section className="aftercare stack" data-testid="aftercare" aria-labelledby="aftercare-title">
@@ -114,6 +117,8 @@ export function Aftercare({ view, role }: Props) {
         each other again later today and tomorrow
         {view.mode === 'solo' ? ', or with someone you trust' : ''}.
       </p>
+
+      <Afterwards sceneId={view.sceneId} stopWallMs={stopWallMs} />
     </section>
   );
 }

@@ -1,23 +1,11 @@
 import type { Actor, Agreement, StopCause, StopRecord } from '../../core';
-import { capitalize, nameOf } from '../words/names';
-
-function who(agreement: Agreement, by: Actor): string {
-  switch (by) {
-    case 'dominant':
-    case 'submissive':
-      return capitalize(nameOf(agreement, by));
-    case 'sensor':
-      return 'A sensor';
-    case 'system':
-      return 'Redline';
-  }
-}
+import { actorName } from '../words/names';
 
 /** Why the scene stopped, in calm words for both partners. */
 export function stopCauseWords(cause: StopCause, by: Actor, agreement: Agreement): string {
   switch (cause) {
     case 'red':
-      return `${who(agreement, by)} called red.`;
+      return `${actorName(agreement, by)} called red.`;
     case 'signal':
       return 'The agreed signal was given, so the scene stopped as agreed.';
     case 'checkin-missed':
@@ -29,13 +17,13 @@ export function stopCauseWords(cause: StopCause, by: Actor, agreement: Agreement
     case 'device-lost':
       return 'A toy lost its connection, so everything stopped to be safe.';
     case 'withdrawn':
-      return `${who(agreement, by)} withdrew consent.`;
+      return `${actorName(agreement, by)} withdrew consent.`;
     case 'orgasm-limit':
       return 'The agreed number of orgasms was reached.';
     case 'early-orgasm':
       return 'An orgasm came earlier than agreed, so the scene stopped as agreed.';
     case 'ended':
-      return `${who(agreement, by)} ended the scene.`;
+      return `${actorName(agreement, by)} ended the scene.`;
     case 'interrupted':
       return 'The Redline server stopped or restarted, so the scene stopped. It never resumes by itself.';
     case 'distress':

@@ -1,4 +1,9 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  applySuggestions,
+  pendingSuggestions,
+  type Suggestion,
+} from '../../core/aftercare/suggestions';
 import type { Agreement, OutputKind } from '../../core/agreement/agreement';
 import { draftFromOverlap } from '../../core/negotiation/draft';
 import type { DraftView, ParticipantView } from '../../protocol/negotiation';
@@ -97,6 +102,10 @@ function Loaded({
     setRehearsed(true);
   }, []);
   const inForce = view.agreements.find((a) => a.state === 'in-force');
+  const start = useMemo(
+    () => (setup.status === 'loading' ? null : startingPoint(view, setup)),
+    [view, setup],
+  );
 
   if (view.status === 'declined')
     return (
@@ -165,14 +174,17 @@ function Loaded({
           />
         </>
       )}
-      {setup.status === 'loading' ? (
+      {start !== null && start.suggestions.length > 0 && (
+        <FromDebrief suggestions={start.suggestions} applied={start.applied} />
+      )}
+      {start === null ? (
         <p className="muted">Asking the Redline server which toys are connected…</p>
       ) : (
         <AgreementEditor
           key={draft?.agreementHash ?? 'first'}
           negotiationId={view.negotiationId}
           secret={secret}
-          base={draft?.agreement ?? firstDraft(view, setup)}
+          base={start.base}
           activities={activityOptions(view, draft?.agreement, labels)}
           toys={toyOptions(setup, draft?.agreement)}
           kinds={setupKinds(setup)}
@@ -265,7 +277,52 @@ function DraftStatus({
   );
 }
 
-function firstDraft(view: ParticipantView, setup: SetupState): Agreement {
+/**
+ * Where the editor starts, and the last debrief's suggestions still to take up. A first draft and
+ * the next agreement after a sealed one start with them applied (they only narrow); a draft being
+ * written is the couple's own and is only shown them.
+ */
+function startingPoint(
+  view: ParticipantView,
+  setup: SetupState,
+): { base: Agreement; suggestions: Suggestion[]; applied: boolean } {
+  const draft = view.draft;
+  if (draft === null) {
+    const suggestions = pendingSuggestions(firstDraft(view, setup), view.suggestions);
+    return { base: firstDraft(view, setup, suggestions), suggestions, applied: true };
+  }
+  const suggestions = pendingSuggestions(draft.agreement, view.suggestions);
+  if (draft.sealed === null) return { base: draft.agreement, suggestions, applied: false };
+  return { base: applySuggestions(draft.agreement, suggestions), suggestions, applied: true };
+}
+
+function FromDebrief({ suggestions, applied }: { suggestions: Suggestion[]; applied: boolean }) {
+  return (
+    <section
+      className="card stack"
+      aria-labelledby="agreement-suggestions-title"
+      data-testid="agreement-suggestions"
+    >
+      <h2 id="agreement-suggestions-title">From your last debrief</h2>
+      <ul>
+        {suggestions.map((s) => (
+          <li key={s.change.kind}>{s.reason}</li>
+        ))}
+      </ul>
+      <p className="muted">
+        {applied
+          ? 'The form below starts with these changes. Talk them over; you can change them back, and nothing applies until you both sign.'
+          : 'Your draft does not have these yet. Talk them over, and change the draft below if you both agree.'}
+      </p>
+    </section>
+  );
+}
+
+function firstDraft(
+  view: ParticipantView,
+  setup: SetupState,
+  suggestions: readonly Suggestion[] = [],
+): Agreement {
   const partner = view.partner.name ?? 'Partner';
   const names =
     view.you.role === 'dominant'
@@ -276,6 +333,7 @@ function firstDraft(view: ParticipantView, setup: SetupState): Agreement {
     catalogue: view.catalogue,
     names,
     devices: setup.status === 'ready' ? setup.setup.devices : [],
+    suggestions,
   });
 }
 

@@ -15,6 +15,7 @@ import {
   type Labels,
 } from './agreement-words';
 import './agreement.css';
+import { offerDownload } from '../app/download';
 
 type Sealed = SealedAgreement & { yourSignatureVerifies: boolean };
 type State =
@@ -22,20 +23,6 @@ type State =
   | { status: 'loading' }
   | { status: 'failed'; error: ApiError }
   | { status: 'ready'; sealed: Sealed; labels: Labels };
-
-/** Offers a file for download: made here, from what is on screen; nothing leaves the device. */
-function download(name: string, type: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
-}
 
 /** One signed agreement in full, in plain words, to read, print and keep. */
 export function SealedScreen({
@@ -130,7 +117,7 @@ function SealedView({ sealed, labels }: { sealed: Sealed; labels: Labels }) {
             className="btn"
             data-testid="sealed-export-json"
             onClick={() => {
-              download(
+              offerDownload(
                 exportName(sealed.agreementHash, 'json'),
                 'application/json',
                 `${JSON.stringify(sealed, null, 2)}\n`,
@@ -144,7 +131,7 @@ function SealedView({ sealed, labels }: { sealed: Sealed; labels: Labels }) {
             className="btn"
             data-testid="sealed-export-text"
             onClick={() => {
-              download(
+              offerDownload(
                 exportName(sealed.agreementHash, 'txt'),
                 'text/plain;charset=utf-8',
                 sealedText(sealed, labels),

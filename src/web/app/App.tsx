@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 import { AgreementPage } from '../agreement/AgreementPage';
 import { SealedPage } from '../agreement/SealedPage';
 import { ConsolePage } from '../console/ConsolePage';
+import { DebriefPage } from '../debrief/DebriefPage';
 import { GuidePage } from '../guide/GuidePage';
+import { HistoryPage } from '../history/HistoryPage';
+import { SceneHistoryPage } from '../history/SceneHistoryPage';
 import { HomePage } from '../home/HomePage';
 import { NewScenePage } from '../new-scene/NewScenePage';
 import { PairPage } from '../pair/PairPage';
@@ -27,6 +30,9 @@ const TITLES: Record<Route['name'], string> = {
   agreement: 'Your agreement · Redline',
   sealed: 'Signed agreement · Redline',
   guide: 'Guide · Redline',
+  history: 'Past scenes · Redline',
+  'scene-history': 'A past scene · Redline',
+  debrief: 'Debrief · Redline',
 };
 
 function Screen({ route }: { route: Route }) {
@@ -55,6 +61,12 @@ function Screen({ route }: { route: Route }) {
       return <SealedPage negotiationId={route.negotiationId} agreementHash={route.agreementHash} />;
     case 'guide':
       return <GuidePage section={route.section} />;
+    case 'history':
+      return <HistoryPage />;
+    case 'scene-history':
+      return <SceneHistoryPage sceneId={route.sceneId} />;
+    case 'debrief':
+      return <DebriefPage sceneId={route.sceneId} />;
   }
 }
 

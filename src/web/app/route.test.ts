@@ -17,6 +17,9 @@ describe('hash routes', () => {
     ['#/talk/n1/agreement/ab12', { name: 'sealed', negotiationId: 'n1', agreementHash: 'ab12' }],
     ['#/guide', { name: 'guide', section: null }],
     ['#/guide/safety', { name: 'guide', section: 'safety' }],
+    ['#/history', { name: 'history' }],
+    ['#/history/s1', { name: 'scene-history', sceneId: 's1' }],
+    ['#/debrief/s1', { name: 'debrief', sceneId: 's1' }],
   ])('reads %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -33,6 +36,8 @@ describe('hash routes', () => {
       '#/talk/n1/agreement/h/x',
       '#/invite/a/b',
       '#/guide/a/b',
+      '#/debrief',
+      '#/history/a/b',
     ])
       expect(parseRoute(hash)).toEqual({ name: 'home' });
   });
@@ -52,6 +57,9 @@ describe('hash routes', () => {
       { name: 'sealed', negotiationId: 'n1', agreementHash: 'ab' },
       { name: 'guide', section: null },
       { name: 'guide', section: 'faq' },
+      { name: 'history' },
+      { name: 'scene-history', sceneId: 's1' },
+      { name: 'debrief', sceneId: 's1' },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });

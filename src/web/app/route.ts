@@ -20,7 +20,13 @@ export type Route =
   /** One sealed agreement, printable and exportable. */
   | { name: 'sealed'; negotiationId: string; agreementHash: string }
   /** The guide; `section` is the id of one of its parts. */
-  | { name: 'guide'; section: string | null };
+  | { name: 'guide'; section: string | null }
+  /** Past scenes this browser took part in. */
+  | { name: 'history' }
+  /** One past scene: its timeline, replay and export. */
+  | { name: 'scene-history'; sceneId: string }
+  /** One participant's debrief of a scene: private answers first, then what to share. */
+  | { name: 'debrief'; sceneId: string };
 
 /** Ids and codes are short plain tokens; anything else is not a route. */
 const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -45,6 +51,7 @@ export function parseRoute(hash: string): Route {
     if (first === 'new') return { name: 'new' };
     if (first === 'talk') return { name: 'talk-new' };
     if (first === 'guide') return { name: 'guide', section: null };
+    if (first === 'history') return { name: 'history' };
     return HOME;
   }
   const values = rest.map(decode);
@@ -72,6 +79,10 @@ export function parseRoute(hash: string): Route {
       return { name: 'invite', code: second };
     case 'guide':
       return { name: 'guide', section: second };
+    case 'history':
+      return { name: 'scene-history', sceneId: second };
+    case 'debrief':
+      return { name: 'debrief', sceneId: second };
     default:
       return HOME;
   }
@@ -102,5 +113,11 @@ export function routeHash(route: Route): string {
       return `#/talk/${e(route.negotiationId)}/agreement/${e(route.agreementHash)}`;
     case 'guide':
       return route.section === null ? '#/guide' : `#/guide/${e(route.section)}`;
+    case 'history':
+      return '#/history';
+    case 'scene-history':
+      return `#/history/${e(route.sceneId)}`;
+    case 'debrief':
+      return `#/debrief/${e(route.sceneId)}`;
   }
 }

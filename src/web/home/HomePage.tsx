@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { navigate } from '../app/use-route';
 import { isCodeShaped, normalizeCode } from '../pair/code';
 import { CodeField, useTypedCode } from '../pair/CodeField';
+import { FollowUps } from '../debrief/FollowUps';
 import { StoredScenes } from './StoredScenes';
 import { StoredTalks } from './StoredTalks';
 import './home.css';
@@ -28,6 +29,8 @@ export function HomePage() {
         to stop within reach: the toy's own button or removing it, and a restraint release or safety
         shears.
       </p>
+
+      <FollowUps />
 
       <section className="card stack" aria-labelledby="home-talk">
         <h2 id="home-talk">Talk first</h2>
@@ -120,6 +123,13 @@ export function HomePage() {
       </section>
 
       <StoredScenes />
+
+      <p>
+        <a href="#/history" data-testid="home-history">
+          Past scenes
+        </a>
+        : each one's timeline, its debrief and an export.
+      </p>
 
       <p>
         <a href="#/guide" data-testid="home-guide">

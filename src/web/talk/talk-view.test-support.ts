@@ -16,6 +16,7 @@ export function makeTalkView(over: Partial<ParticipantView> = {}): ParticipantVi
     overlap: null,
     draft: null,
     agreements: [],
+    suggestions: [],
     ...over,
   };
 }

@@ -1,0 +1,11 @@
+import type { Flags } from '../args';
+import type { CliIo } from '../io';
+
+/** What each `redline data` command gets: its parsed flags, where to write, the environment. */
+export type DataRun = Readonly<{
+  flags: Flags;
+  io: CliIo;
+  env: NodeJS.ProcessEnv;
+  /** Prints each problem as `redline data <command>: …` and returns `status` (default 2). */
+  fail: (errors: readonly string[], status?: number) => number;
+}>;
