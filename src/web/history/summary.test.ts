@@ -30,7 +30,7 @@ describe('a scene’s summary', () => {
     if (created?.type !== 'scene.created') throw new Error('no creation');
     const solo = { ...created, agreement: soloAgreement };
     const s = summarize(sampleHistory({ mode: 'solo', agreement: soloAgreement }), steps([solo]));
-    expect(s.names).toBe('Rin, solo');
+    expect(s.names).toBe('Rin');
     expect(s.duration).toBe('0:00');
     expect(s.stop).toBe('The scene ended before it started.');
   });

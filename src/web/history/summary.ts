@@ -39,7 +39,7 @@ export function summarize(
     mode: history.mode,
     names:
       history.mode === 'solo'
-        ? `${nameOf(agreement, 'submissive')}, solo`
+        ? nameOf(agreement, 'submissive')
         : `${nameOf(agreement, 'dominant')} and ${nameOf(agreement, 'submissive')}`,
     duration: formatDuration(started === null ? 0 : ended - started),
     orgasms: state.orgasms,
