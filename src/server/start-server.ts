@@ -8,7 +8,7 @@ import {
   type NegotiationService,
 } from './negotiation/negotiation-service';
 import { createSceneRegistry, type SceneRegistry } from './scenes/scene-registry';
-import { openStore, type Store } from './store/store';
+import { openStore, type Store, type StoreConnection } from './store/store';
 
 export type ServerOptions = Readonly<{
   /** 127.0.0.1 by default; 0.0.0.0 (or an address) to let a second phone on the LAN join. */
@@ -21,6 +21,8 @@ export type ServerOptions = Readonly<{
   devices: DeviceAdapter;
   webRoot: string;
   report(message: string): void;
+  /** Fault tests only (test/faults): the store's own connection, to fail its writes for real. */
+  storeFaultHook?: ((db: StoreConnection) => void) | undefined;
 }>;
 
 /** Where starting failed: reaching the toys, opening the data folder, or listening. */
@@ -51,7 +53,11 @@ export async function startServer(
   hub.onReport(options.report);
   let store: Store;
   try {
-    store = openStore({ path: options.databasePath, passphrase: options.passphrase });
+    store = openStore({
+      path: options.databasePath,
+      passphrase: options.passphrase,
+      faultHook: options.storeFaultHook,
+    });
   } catch (error) {
     await hub.close();
     return { ok: false, error: (error as Error).message, stage: 'storage' };

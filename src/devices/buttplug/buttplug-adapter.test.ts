@@ -158,6 +158,40 @@ describe('the Buttplug adapter against the simulated server', () => {
     expect(events.map((e) => e.type)).toContain('connection-lost');
   });
 
+  it('[S5] an output left unanswered counts as a lost connection, and its socket is closed so the server stops the toys', async () => {
+    const { server, adapter, events } = await setUp({}, { requestTimeoutMs: 200 });
+    adapter.setOutput('lovense-lush-0', 'vibrate-0', level(0.5));
+    await vi.waitFor(() => {
+      expect(server.output(0, 0)?.value).toBe(10);
+    });
+    server.ignoreClient(true);
+    adapter.setOutput('lovense-lush-0', 'vibrate-0', level(0.25));
+    await vi.waitFor(() => {
+      expect(events.map((e) => e.type)).toContain('connection-lost');
+    });
+    // The client's own disconnect() would wait for a StopCmd reply that never comes.
+    await vi.waitFor(() => {
+      expect(server.clientName()).toBeNull();
+    });
+    expect(server.output(0, 0)?.value).toBe(0);
+  });
+
+  it('close() during a reconnect leaves nothing connected', async () => {
+    const { server, adapter, events } = await setUp({}, { reconnect: { firstMs: 1, maxMs: 1 } });
+    // Closed just as the reconnect's socket opens, before its handshake is done.
+    const reconnecting = new Promise<void>((resolve) => {
+      server.onEvent((e) => {
+        if (e.type === 'client-connected') resolve();
+      });
+    });
+    server.dropClient();
+    await reconnecting;
+    expect(events.map((e) => e.type)).toContain('connection-lost');
+    await adapter.close();
+    await sleep(300);
+    expect(server.clientName()).toBeNull();
+  });
+
   it('[S1] a removed device is reported as lost', async () => {
     const { server, events } = await setUp();
     server.removeDevice(0);

@@ -55,6 +55,8 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
     for (const listener of listeners) listener(event);
   };
   let client: PingingClient | null = null;
+  /** The current client's socket, to close it without the client's own disconnect (see `lose`). */
+  let socket: GuardedConnector | null = null;
   let devices = new Map<string, MappedDevice>();
   let pingTimer: ReturnType<typeof setInterval> | null = null;
   let batteryTimer: ReturnType<typeof setInterval> | null = null;
@@ -80,6 +82,10 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
     withTimeout(feature.runOutput(command), timeoutMs, `output to ${found[0].id}`).catch(
       (error: unknown) => {
         emit({ type: 'error', message: `${found[0].id}: ${(error as Error).message}` });
+        // A server that leaves an output unanswered cannot be trusted with the toys, as with an
+        // unconfirmed stop: the connection counts as lost, which stops the scene (S5), and
+        // dropping it makes the server's stop-on-disconnect stop toys it would not otherwise.
+        if (error instanceof TimeoutError) lose('the device server stopped answering');
       },
     );
   }, timers);
@@ -110,11 +116,16 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
   const lose = (reason: string) => {
     if (client === null) return;
     const lost = client;
+    const lostSocket = socket;
     client = null;
+    socket = null;
     stopTimers();
     pacer.resetToZero();
     lost.removeAllListeners();
-    void lost.disconnect().catch(() => undefined);
+    // The socket itself is closed: the client's disconnect() first awaits the reply to a StopCmd,
+    // which a hung server never sends, so its socket stayed open and the server's own
+    // stop-on-disconnect never ran; closing it is what stops the toys of a server that ignores us.
+    void lostSocket?.disconnect().catch(() => undefined);
     emit({ type: 'connection-lost', reason });
     scheduleReconnect();
   };
@@ -192,7 +203,14 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
         error: `cannot connect to the device server at ${url}: ${(error as Error).message}`,
       };
     }
+    if (closed) {
+      // close() ran while this (re)connect was under way: nothing may stay connected after it
+      // (it would hold the device server, which serves one client, and the toys with it).
+      void connector.disconnect().catch(() => undefined);
+      return { ok: false, error: 'the adapter was closed while connecting' };
+    }
     client = c;
+    socket = connector;
     backoffMs = options.reconnect === false ? 0 : (options.reconnect?.firstMs ?? 500);
     c.on('disconnect', () => {
       lose('the device server closed the connection');
@@ -292,7 +310,11 @@ export function createButtplugAdapter(options: ButtplugAdapterOptions = {}): Dev
       client = null;
       stopTimers();
       c.removeAllListeners();
+      const cSocket = socket;
+      socket = null;
       await withTimeout(c.disconnect(), timeoutMs, 'disconnecting').catch(() => undefined);
+      // Closed for sure: an unanswered disconnect above leaves the socket open (see `lose`).
+      await cSocket?.disconnect().catch(() => undefined);
     },
     stopAll() {
       void sendStop();

@@ -51,6 +51,8 @@ export type SceneRuntimeOptions = Readonly<{
   clock: SceneClock;
   /** A line for the server's own output; never a secret. */
   report(message: string): void;
+  /** Once, when the log could not store an event (the scene is being stopped for it). */
+  onStorageFailed?(): void;
   /** After every step, for whoever tracks scenes (which holds the toys, which is closed). */
   onStep?(state: SceneState): void;
 }>;
@@ -116,9 +118,12 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
         unstored.add(event);
         options.devices.stopAll();
         options.report(`could not store the scene, so it was stopped: ${(error as Error).message}`);
-        setTimeout(() => {
+        options.onStorageFailed?.();
+        // After this step, but before any timer: the stop recorded is the store's, not a timer's
+        // that fell due while the write waited out a lock.
+        queueMicrotask(() => {
           loop.submit({ type: 'scene.interrupted', at: clock.now(), by: 'system' });
-        }, 0);
+        });
       }
     },
   };

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import {
   agreementHash,
   sceneEventSchema,
@@ -26,6 +27,9 @@ export type { StoredEventLog } from './scene-log';
 export type * from './negotiation-store';
 export type * from './history-store';
 export type * from './debrief-store';
+
+/** The store's own SQLite connection, for the fault tests' hook only (see `openStore`). */
+export type StoreConnection = Database.Database;
 
 export type SceneRow = Readonly<{
   sceneId: string;
@@ -80,6 +84,8 @@ export type Store = {
   }): void;
   /** Atomic and single-use: a second claim of the same code gets 'used'; past expiry 'expired'. */
   claimPairingCode(codeHash: string, nowWallMs: number): ClaimResult;
+  /** The scene a pairing code (by its hash) belongs to, used or not; null if none. */
+  pairingCodeScene(codeHash: string): string | null;
   /** Negotiations, their private answers, drafts, signatures and sealed agreements. */
   readonly negotiations: NegotiationStore;
   /** A scene's readings and stop timings, for its history. */
@@ -107,9 +113,19 @@ const sceneRow = (r: SceneRecord): SceneRow => ({
  * is encrypted (a new one is created encrypted); a wrong or missing one is a StoreError that
  * says so, and nothing is written (decision 0014).
  */
-export function openStore(options: { path: string; passphrase?: string | undefined }): Store {
+export function openStore(options: {
+  path: string;
+  passphrase?: string | undefined;
+  /**
+   * Fault tests only (test/faults): handed the store's own connection once it is open, so a test
+   * can make its writes fail for real mid-scene (`PRAGMA max_page_count`, as a full disk does;
+   * the pragma is per connection, so no other connection can). Redline itself never sets it.
+   */
+  faultHook?: ((db: StoreConnection) => void) | undefined;
+}): Store {
   const { path } = options;
   const db = openDatabase(path, { passphrase: options.passphrase });
+  options.faultHook?.(db);
   const statements = prepareStatements(db);
   const context: LogContext = { path, statements, codec: jsonEventCodec, isOpen: () => db.open };
   const logs = new Map<string, StoredEventLog>();
@@ -227,6 +243,8 @@ export function openStore(options: { path: string; passphrase?: string | undefin
         { ...noScene(input.sceneId), SQLITE_CONSTRAINT_PRIMARYKEY: 'that code is already in use' },
       );
     },
+    pairingCodeScene: (codeHash) =>
+      attempt('read a pairing code', () => statements.code.get(codeHash)?.scene_id ?? null),
     claimPairingCode: (codeHash, nowWallMs) =>
       attempt('claim a pairing code', () => claim.immediate(codeHash, nowWallMs)),
     close() {
