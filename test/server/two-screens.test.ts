@@ -3,9 +3,22 @@ import { startTestRedline, type TestRedline } from '../support/redline-server';
 import { isType } from '../support/ws-client';
 import { acked, api, pairedScene, until, viewWhere } from './scene-setup';
 
-/** Pairs, sets up (checklist, test stop), starts, and runs the first output at a low level. */
-async function runningScene(r: TestRedline) {
+/**
+ * Pairs, sets up (checklist, test stop), starts, and runs the first output at a low level.
+ * `spareCode`: the console also asks for a second pairing code in set-up, left unused.
+ */
+async function runningScene(r: TestRedline, options: { spareCode?: boolean } = {}) {
   const scene = await pairedScene(r.url);
+  let spareCode = '';
+  if (options.spareCode === true) {
+    const spare = await api<{ code: string }>(
+      r.url,
+      `/api/scenes/${scene.created.sceneId}/pairing`,
+      { body: {}, headers: { authorization: `Bearer ${scene.created.secret}` } },
+    );
+    if (spare.status !== 201) throw new Error('no spare code');
+    spareCode = spare.body.code;
+  }
   const { console: con, panel } = scene;
   panel.frame({ type: 'heartbeat' });
   const beat = setInterval(() => panel.frame({ type: 'heartbeat' }), 400);
@@ -29,7 +42,7 @@ async function runningScene(r: TestRedline) {
   if (device === undefined || feature === undefined) throw new Error('no device');
   con.frame({ type: 'intensity', device: device.id, feature: feature.id, value: 0.3 });
   await until(() => r.sim.outputs().some((o) => o.value !== 0), 8000, 'the toy to run');
-  return { ...scene, beat };
+  return { ...scene, beat, spareCode };
 }
 
 describe('two screens over the real server', () => {
@@ -112,6 +125,37 @@ describe('two screens over the real server', () => {
     const stored = r.server.store.events(scene.created.sceneId);
     if (!stored.ok) throw new Error(stored.errors.join('\n'));
     expect(stored.value.at(-1)).toMatchObject({ type: 'consent.withdrawn', by: 'submissive' });
+  });
+
+  it('[S4] while the scene runs the console cannot take the panel: no fresh pairing code until the stop', async () => {
+    const running = await runningScene(r);
+    beat = running.beat;
+    const path = `/api/scenes/${running.created.sceneId}/pairing`;
+    const headers = { authorization: `Bearer ${running.created.secret}` };
+    const fresh = await api(r.url, path, { body: {}, headers });
+    expect(fresh.status).toBe(409);
+    expect(fresh.body).toMatchObject({ code: 'running' });
+    // The receiver's panel is untouched: RED still stops everything.
+    const seq = running.panel.frame({ type: 'safeword', word: 'red' });
+    expect(await acked(running.panel, seq)).toMatchObject({ type: 'ack' });
+    await until(() => r.sim.outputs().every((o) => o.value === 0), 2000, 'every toy at zero');
+    // After the stop a replacement phone may join (aftercare on another phone).
+    expect((await api(r.url, path, { body: {}, headers })).status).toBe(201);
+  });
+
+  it('[S4] a pairing code issued in set-up cannot be spent while the scene runs', async () => {
+    const running = await runningScene(r, { spareCode: true });
+    beat = running.beat;
+    const claim = await api<{ code: string }>(r.url, '/api/pair', {
+      body: { code: running.spareCode },
+    });
+    expect(claim.status).toBe(409);
+    expect(claim.body).toMatchObject({ code: 'running' });
+    // Not spent: once stopped, the same code pairs.
+    const seq = running.panel.frame({ type: 'safeword', word: 'red' });
+    expect(await acked(running.panel, seq)).toMatchObject({ type: 'ack' });
+    const later = await api(r.url, '/api/pair', { body: { code: running.spareCode } });
+    expect(later.status).toBe(200);
   });
 
   it('[S5] the panel closing stops the toys within the heartbeat timeout', async () => {

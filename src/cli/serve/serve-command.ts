@@ -18,6 +18,7 @@ import { passphraseToServe } from '../passphrase/unlock';
 import { processSignals, type SignalSource } from '../signals';
 import { USAGE } from '../usage';
 import { parsePort } from './port';
+import { printable } from './printable';
 
 export const DEFAULT_PORT = 8417;
 export const DEFAULT_BUTTPLUG_URL = 'ws://127.0.0.1:12345';
@@ -103,7 +104,7 @@ export async function serveCommand(
   if (sim) simServer = await startButtplugSimServer({ port: 0, devices: SIM_TOYS });
   const buttplugUrl = simServer?.url ?? buttplugFlag ?? DEFAULT_BUTTPLUG_URL;
   const report = (message: string) => {
-    io.stderr(`redline serve: ${message}\n`);
+    io.stderr(`redline serve: ${printable(message)}\n`);
   };
   const started = await startServer({
     host,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createAttemptLimiter, type AttemptLimiter } from '../attempt-limiter';
 import type { DeviceHub } from '../device-hub';
 import type { NegotiationService } from '../negotiation/negotiation-service';
@@ -11,8 +11,10 @@ import type { Store } from '../store/store';
 import { aftercareRoutes } from './aftercare-routes';
 import { historyRoutes } from './history-routes';
 import { negotiationRoutes } from './negotiation-routes';
+import { apiError, apiErrorHandler } from './api-error';
 import { addRoutes } from './routes';
-import { addSecurityHeaders } from './security-headers';
+import { addSameOriginCheck } from './same-origin';
+import { addSecurityHeaders, addUpgradeSecurityHeaders } from './security-headers';
 
 export type AppOptions = Readonly<{
   registry: SceneRegistry;
@@ -36,32 +38,60 @@ const SOCKET_PAYLOAD_LIMIT = 64 * 1024;
  * with `inject`). No request logging: nothing a person typed, and no secret, lands in a log.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: false });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    // The router's own refusals (a malformed URL, a path part over 100 characters) in Redline's
+    // shape; Fastify's would echo the URL back.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode ?? 400;
+      void apiError(
+        reply,
+        status >= 400 && status < 500 ? status : 400,
+        'bad-request',
+        status === 414 ? 'a part of this address is too long' : 'this address could not be read',
+      );
+    },
+  });
   const limiter = options.limiter ?? createAttemptLimiter({ max: 10, windowMs: 60_000 });
   addSecurityHeaders(app);
+  // Fastify's own handler would answer a failure's message, which may quote what someone wrote.
+  app.setErrorHandler(apiErrorHandler());
   await app.register(fastifyWebsocket, { options: { maxPayload: SOCKET_PAYLOAD_LIMIT } });
+  addUpgradeSecurityHeaders(app);
+  // After the WebSocket plugin's own hook, which marks an upgrade as `request.ws`.
+  addSameOriginCheck(app);
 
-  app.get('/ws', { websocket: true }, (socket, request) => {
-    const session = createSocketSession({
-      registry: options.registry,
-      limiter,
-      remote: request.ip,
-      send: (frame) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
-      },
-      close: (code, reason) => {
-        socket.close(code, reason);
-      },
-    });
-    socket.on('message', (data, isBinary) => {
-      session.receive(data, isBinary);
-    });
-    socket.on('close', () => {
-      session.closed();
-    });
-    socket.on('error', () => {
-      session.closed();
-    });
+  // A plain request (no upgrade) gets a clear error like every other refusal, not a bare 404.
+  const upgradeRequired = (_request: FastifyRequest, reply: FastifyReply) =>
+    apiError(reply, 426, 'upgrade-required', 'this is the WebSocket: open it with an upgrade');
+  app.route({
+    method: 'GET',
+    url: '/ws',
+    handler: upgradeRequired,
+    wsHandler: (socket, request) => {
+      const session = createSocketSession({
+        registry: options.registry,
+        limiter,
+        remote: request.ip,
+        send: (frame) => {
+          if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+        },
+        close: (code, reason) => {
+          socket.close(code, reason);
+        },
+      });
+      socket.on('message', (data, isBinary) => {
+        session.receive(data, isBinary);
+      });
+      socket.on('close', () => {
+        session.closed();
+      });
+      socket.on('error', () => {
+        session.closed();
+      });
+    },
   });
 
   addRoutes(app, {

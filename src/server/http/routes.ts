@@ -4,7 +4,12 @@ import { agreementSchema, parseWith } from '../../core';
 import type { AttemptLimiter } from '../attempt-limiter';
 import type { DeviceHub } from '../device-hub';
 import type { NegotiationService } from '../negotiation/negotiation-service';
-import type { NewScene, Pairing, SceneRegistry } from '../scenes/scene-registry';
+import {
+  panelLocked,
+  type NewScene,
+  type Pairing,
+  type SceneRegistry,
+} from '../scenes/scene-registry';
 import { templateAgreement } from '../../core';
 import { apiError, bearer } from './api-error';
 
@@ -47,6 +52,10 @@ const PAIR_REFUSALS = {
   unknown: [404, 'no scene has this code: check it with the console'],
   expired: [410, 'this code has expired: ask for a fresh one on the console'],
   used: [410, 'this code was already used: ask for a fresh one on the console'],
+  running: [
+    409,
+    'this scene is running: its panel stays with the receiver. A new panel can join before the start or after the stop',
+  ],
 } as const;
 
 /** The HTTP API (docs/protocol.md). Bodies are validated whole; a refusal changes nothing. */
@@ -179,6 +188,8 @@ export function addRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const runtime = registry.get(id.value);
     if (who.role !== 'dominant' || runtime?.state().agreement.mode !== 'pair')
       return apiError(reply, 403, 'forbidden', 'only the console of a scene for two pairs a panel');
+    if (panelLocked(runtime.state()))
+      return apiError(reply, 409, 'running', PAIR_REFUSALS.running[1]);
     return reply.code(201).send(withUrl(registry.newPairing(id.value)));
   });
 }

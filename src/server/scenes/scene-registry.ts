@@ -1,11 +1,13 @@
 import {
   agreementCovers,
+  isActive,
   parseAgreement,
   type Agreement,
   type CreatedEvent,
   type DeviceSpec,
   type Result,
   type SceneEvent,
+  type SceneState,
 } from '../../core';
 import type { Role } from '../../protocol/frames';
 import { bridgeDevices } from '../device-bridge';
@@ -37,7 +39,7 @@ export type Pairing = Readonly<{ code: string; expiresAt: number }>;
 export type Credentials = Readonly<{ sceneId: string; role: Role; secret: string }>;
 export type PairResult =
   | { ok: true; credentials: Credentials }
-  | { ok: false; reason: 'malformed' | 'unknown' | 'expired' | 'used' };
+  | { ok: false; reason: 'malformed' | 'unknown' | 'expired' | 'used' | 'running' };
 
 export type SceneRegistry = Readonly<{
   create(input: NewScene): Result<{ credentials: Credentials; pairing: Pairing | null }>;
@@ -68,6 +70,14 @@ export type RegistryOptions = Readonly<{
   report(message: string): void;
 }>;
 
+/**
+ * While a scene may drive the toys (from the start until the stop), its panel cannot be replaced:
+ * otherwise the console could pair a fresh code itself and hold the receiver's stop (S4).
+ */
+export function panelLocked(state: SceneState): boolean {
+  return isActive(state.phase);
+}
+
 export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
   const { store, hub } = options;
   const wallNow = options.wallNow ?? (() => Date.now());
@@ -75,6 +85,8 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
   /** Scene → the negotiation that sealed its agreement. Memory is enough: a restart stops all. */
   const negotiationOf = new Map<string, string>();
   const detach = new Map<string, () => void>();
+  /** Scenes whose frame numbers could not be stored (see `seen`). */
+  const unrecordedSeq = new Set<string>();
 
   const otherActive = (sceneId: string) =>
     [...runtimes.values()].some((r) => r.sceneId !== sceneId && holdsDevices(r.state()));
@@ -108,6 +120,7 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
       otherSceneActive: () => otherActive(sceneId),
       clock: createSceneClock(undefined, stored.at(-1)?.at ?? created.at),
       report,
+      onStorageFailed: () => unrecordedSeq.add(sceneId),
       onStep: (state) => {
         if (state.phase === 'closed') store.setStatus(sceneId, 'closed');
       },
@@ -194,6 +207,12 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
     pair(input) {
       const code = normalizePairingCode(input);
       if (code === null) return { ok: false, reason: 'malformed' };
+      // S4: while toys may run, the panel in the receiver's hand stays theirs. A new panel joins
+      // before the start or after the stop; the code is not spent meanwhile.
+      const sceneId = store.pairingCodeScene(hashSecret(code));
+      const runtime = sceneId === null ? undefined : runtimes.get(sceneId);
+      if (runtime !== undefined && panelLocked(runtime.state()))
+        return { ok: false, reason: 'running' };
       const claim = store.claimPairingCode(hashSecret(code), wallNow());
       if (!claim.ok) return claim;
       const secret = newSecret();
@@ -205,7 +224,17 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
       return store.participant(sceneId, hashSecret(secret));
     },
     seen(sceneId, role, seq) {
-      store.setLastSeq(sceneId, role, seq);
+      // After the frame was handled: a store that cannot write (locked, full) must not take the
+      // whole server down from a socket's handler. The scene's own append failed first and
+      // stopped it (S7); its connections still refuse replays from memory. Not tried once the
+      // scene's store failed: each try may wait out the busy timeout, freezing every scene.
+      if (unrecordedSeq.has(sceneId)) return;
+      try {
+        store.setLastSeq(sceneId, role, seq);
+      } catch (error) {
+        unrecordedSeq.add(sceneId);
+        options.report(`scene ${sceneId}: ${(error as Error).message}`);
+      }
     },
     get: (sceneId) => runtimes.get(sceneId),
     restore() {

@@ -138,20 +138,26 @@ export function createSocketSession(deps: SocketSessionDeps): SocketSession {
   return {
     receive(data, isBinary) {
       if (ended) return;
+      // Before the hello every wrong frame ends the connection (docs/protocol.md), not only a
+      // wrong JSON object: nobody keeps an unauthenticated socket open by sending junk.
+      const refuse = (code: ErrorCode, message: string) => {
+        error(code, message);
+        if (signedIn === null) end(CLOSE.badHello, 'bad hello');
+      };
       const text = asText(data, isBinary);
       if (text === null) {
-        error('bad-frame', 'frames are JSON text, not binary');
+        refuse('bad-frame', 'frames are JSON text, not binary');
         return;
       }
       if (Buffer.byteLength(text, 'utf8') > MAX_FRAME_BYTES) {
-        error('too-large', `a frame may be at most ${MAX_FRAME_BYTES} bytes`);
+        refuse('too-large', `a frame may be at most ${MAX_FRAME_BYTES} bytes`);
         return;
       }
       let input: unknown;
       try {
         input = JSON.parse(text);
       } catch {
-        error('bad-frame', 'a frame must be one JSON object');
+        refuse('bad-frame', 'a frame must be one JSON object');
         return;
       }
       if (signedIn === null) hello(input);
