@@ -1,12 +1,13 @@
 import { clickLatency } from './click';
 import { printDetect, runDetect } from './detect';
+import { loadBench, loadOptions, printLoad } from './load';
 import { stepThroughput } from './step-throughput';
 import { formatMs, type Summary } from './stats';
 import { stopLatency } from './stop-latency';
 import { stopOverWire, type StopWirePhaseResult } from './stop-wire';
 
 /**
- * `npm run bench [-- NAME…]`: Redline's benchmarks. Each prints a readable summary and one JSON
+ * `npm run bench [-- NAME… [--OPTION VALUE…]]`: Redline's benchmarks (only `load` takes options). Each prints a readable summary and one JSON
  * line (prefixed `BENCH `) for scripts. Figures depend on the machine; compare on one machine.
  * bench/README.md says what each one measures and how to read it.
  */
@@ -15,6 +16,9 @@ const STOP_GOAL_RATIO = 1.2;
 const CLICK_GOAL_P99_MS = 25;
 const CLICK_RUNS = 60;
 const CLICK_WARM_UP = 3;
+
+/** `--name value` or `--name=value` options after the names (only `load` reads any). */
+const { names: asked, flags } = parseArgs(process.argv.slice(2));
 
 const line = (label: string, s: Summary) =>
   `${label}p50 ${formatMs(s.p50).padStart(9)}  p99 ${formatMs(s.p99).padStart(9)}  max ${formatMs(s.max).padStart(9)}  (n=${s.n})`;
@@ -98,6 +102,12 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
       }),
     );
   },
+  load: async () => {
+    const options = loadOptions(flags, (text) => {
+      console.error(text);
+    });
+    printLoad(await loadBench(options), options);
+  },
   click: async () => {
     const result = await clickLatency({
       runs: CLICK_RUNS,
@@ -137,7 +147,6 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   },
 };
 
-const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in BENCHES));
 if (unknown.length > 0) {
   console.error(
@@ -146,3 +155,22 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 for (const name of asked.length > 0 ? asked : Object.keys(BENCHES)) await BENCHES[name]?.();
+
+function parseArgs(args: readonly string[]): { names: string[]; flags: Map<string, string> } {
+  const names: string[] = [];
+  const flags = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (!arg.startsWith('--')) {
+      names.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    if (eq > 0) flags.set(arg.slice(2, eq), arg.slice(eq + 1));
+    else {
+      flags.set(arg.slice(2), args[i + 1] ?? '');
+      i += 1;
+    }
+  }
+  return { names, flags };
+}

@@ -1,0 +1,319 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { openStore } from '../src/server/store/store';
+import { createLoadScene, newCounters, type LoadCounters, type LoadScene } from './load-scene';
+import { summarize, type Summary } from './stats';
+
+/**
+ * One phase of `npm run bench -- load`, in a process of its own (so each N's memory is its own):
+ * N simulated scenes on one store, driven at their sensor and output rates for a fixed time while
+ * reds hit random scenes. bench/load.ts forks it and reads the result over IPC.
+ */
+export type LoadPhaseConfig = Readonly<{
+  scenes: number;
+  /** Measured time, after the warm-up. */
+  seconds: number;
+  warmUpSeconds: number;
+  /** Reds spread over the measured time. */
+  samples: number;
+  /** Where the store's temporary folder goes (the disk decides what an fsync costs). */
+  dir: string;
+}>;
+
+export type LoadPhaseResult = Readonly<{
+  scenes: number;
+  seconds: number;
+  /** Frames and pressure readings handed to the runtimes, per second of the measured time. */
+  eventsPerSecond: number;
+  /** What the schedules asked for (50 Hz + 20 Hz + 1 Hz per scene, and the check-ins). */
+  offeredPerSecond: number;
+  perSecond: Readonly<{
+    frames: number;
+    pressure: number;
+    appends: number;
+    readings: number;
+    setupFrames: number;
+    setOutputs: number;
+    serverFrames: number;
+    serverKB: number;
+  }>;
+  /** From calling `handle(safeword red)` to the port's `stopAll()`. */
+  /** Each event append (one committed, fsynced row) during the measured time, in ms. */
+  append: Summary & { busyPercent: number };
+  /** Share of the measured time spent storing readings and serialising frames for screens. */
+  busyPercent: Readonly<{ readings: number; serialise: number }>;
+  stop: Summary;
+  /** From the moment the red was due (its timer's time) to `stopAll()`: adds the wait for the loop. */
+  stopFromDue: Summary;
+  loopDelay: Readonly<{ p50: number; p99: number; max: number }>;
+  /** How far the 5 ms driver was behind its schedule at the end of the measured time (ms). */
+  behindMs: number;
+  cpu: Readonly<{ percent: number; userPercent: number; systemPercent: number }>;
+  memory: Readonly<{
+    baseline: { rssMB: number; heapMB: number };
+    afterWarmUp: { rssMB: number; heapMB: number };
+    peak: { rssMB: number; heapMB: number };
+  }>;
+  setupSeconds: number;
+  unexpectedStops: number;
+  /** Reds sent to a running scene that did not call `stopAll()` during `handle` (must be 0). */
+  redsWithoutStop: number;
+  checkInsAnswered: number;
+  refused: Readonly<Record<string, number>>;
+}>;
+
+const ROUND_MS = 5;
+const PRESSURE_EVERY = 20 / ROUND_MS; // 50 Hz
+const OUTPUT_EVERY = 50 / ROUND_MS; // 20 Hz
+const HEARTBEAT_EVERY = 1000 / ROUND_MS; // 1 Hz
+/** A driver callback catches up at most this many rounds before it yields (reds get in). */
+const MAX_ROUNDS_PER_CALLBACK = 4;
+const REPLACE_AFTER_MS = 200;
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const memory = () => {
+  const m = process.memoryUsage();
+  return { rssMB: mb(m.rss), heapMB: mb(m.heapUsed) };
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Slot = { index: number; scene: LoadScene | null; generation: number };
+
+export async function runLoadPhase(
+  config: LoadPhaseConfig,
+  progress: (text: string) => void,
+): Promise<LoadPhaseResult> {
+  const { scenes: n, seconds, warmUpSeconds, samples } = config;
+  const dir = mkdtempSync(join(config.dir, 'redline-load-'));
+  const store = openStore({ path: join(dir, 'redline.sqlite') });
+  const counters: LoadCounters = newCounters();
+  const slots: Slot[] = [];
+  const pending = new Set<Promise<void>>();
+  let driverTimer: ReturnType<typeof setTimeout> | undefined;
+  const redTimers: ReturnType<typeof setTimeout>[] = [];
+  try {
+    const baseline = memory();
+    const setupStart = performance.now();
+    const windowMs = seconds * 1000;
+    let made = 0;
+    const newScene = async (slot: Slot, checkInDueInMs: number | null) => {
+      slot.generation += 1;
+      made += 1;
+      slot.scene = await createLoadScene({
+        store,
+        sceneId: `load-${slot.index}-${slot.generation}`,
+        counters,
+        checkInDueInMs,
+      });
+    };
+    for (let i = 0; i < n; i++) {
+      const slot: Slot = { index: i, scene: null, generation: 0 };
+      slots.push(slot);
+      // Check-ins fall due through the warm-up and the measured time, each scene at its own time.
+      await newScene(slot, Math.random() * (warmUpSeconds * 1000 + windowMs));
+      if ((i + 1) % 100 === 0) progress(`load: N=${n}: ${i + 1} scenes set up`);
+    }
+    const setupSeconds = (performance.now() - setupStart) / 1000;
+
+    // The driver: every 5 ms a round; scene i reads its sensor in rounds i mod 4, moves an
+    // output in rounds i mod 10 and sends a heartbeat in rounds i mod 200 (spread, not bunched).
+    const start = performance.now();
+    let round = 0;
+    const bucket = (every: number) =>
+      Array.from({ length: every }, (_, k) => slots.filter((slot) => slot.index % every === k));
+    const byPressure = bucket(PRESSURE_EVERY);
+    const byOutput = bucket(OUTPUT_EVERY);
+    const byHeartbeat = bucket(HEARTBEAT_EVERY);
+    const drive = () => {
+      const due = Math.floor((performance.now() - start) / ROUND_MS);
+      const until = Math.min(due, round + MAX_ROUNDS_PER_CALLBACK - 1);
+      for (; round <= until; round++) {
+        for (const slot of byPressure[round % PRESSURE_EVERY] ?? []) slot.scene?.sample();
+        for (const slot of byOutput[round % OUTPUT_EVERY] ?? []) slot.scene?.output();
+        for (const slot of byHeartbeat[round % HEARTBEAT_EVERY] ?? [])
+          slot.scene?.send('submissive', { type: 'heartbeat' });
+      }
+      const wait = start + round * ROUND_MS - performance.now();
+      driverTimer = setTimeout(drive, Math.max(0, wait));
+    };
+    drive();
+    progress(`load: N=${n}: warming up ${warmUpSeconds} s`);
+    await sleep(warmUpSeconds * 1000);
+
+    // The measured time.
+    const afterWarmUp = memory();
+    const peak = { ...afterWarmUp };
+    const counted = { ...counters, refused: new Map(counters.refused) };
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const appendTimes: number[] = [];
+    counters.appendTimes = appendTimes;
+    const cpuFrom = process.cpuUsage();
+    const from = performance.now();
+    const stops: number[] = [];
+    const stopsFromDue: number[] = [];
+    let redsWithoutStop = 0;
+    let unexpectedStopsFrom = counters.unexpectedStops;
+    // At most one red per scene every 2 s: replacing stopped scenes must not become the load.
+    const targets = redTargets(n, Math.min(samples, Math.max(1, Math.floor((n * seconds) / 2))));
+    const span = windowMs - 300;
+    const dueTimes = targets.map(() => from + 100 + Math.random() * span).sort((a, b) => a - b);
+    targets.forEach((target, k) => {
+      const dueAt = dueTimes[k] ?? from;
+      redTimers.push(
+        setTimeout(
+          () => {
+            // Node's timers may fire up to a millisecond early on this clock: the red is due then.
+            while (performance.now() < dueAt);
+            const slot = liveSlot(slots, target);
+            if (slot?.scene == null) return;
+            const scene = slot.scene;
+            const { calledAt, stoppedAt } = scene.red();
+            if (stoppedAt === null) redsWithoutStop += 1;
+            else {
+              stops.push(stoppedAt - calledAt);
+              stopsFromDue.push(stoppedAt - dueAt);
+            }
+            // Red is final (S6): after a moment a fresh scene (in its warm-up) takes the slot.
+            slot.scene = null;
+            const replacement = sleep(REPLACE_AFTER_MS).then(async () => {
+              scene.dispose();
+              await newScene(slot, null);
+            });
+            pending.add(replacement);
+            void replacement.finally(() => pending.delete(replacement));
+          },
+          Math.max(0, dueAt - performance.now()),
+        ),
+      );
+    });
+    const sampler = setInterval(() => {
+      const m = memory();
+      peak.rssMB = Math.max(peak.rssMB, m.rssMB);
+      peak.heapMB = Math.max(peak.heapMB, m.heapMB);
+    }, 250);
+    await sleep(windowMs);
+    const elapsed = (performance.now() - from) / 1000;
+    const cpu = process.cpuUsage(cpuFrom);
+    delay.disable();
+    counters.appendTimes = null;
+    clearInterval(sampler);
+    const behindMs = Math.max(0, performance.now() - (start + round * ROUND_MS));
+    clearTimeout(driverTimer);
+    const end = memory();
+    peak.rssMB = Math.max(peak.rssMB, end.rssMB);
+    peak.heapMB = Math.max(peak.heapMB, end.heapMB);
+    unexpectedStopsFrom = counters.unexpectedStops - unexpectedStopsFrom;
+
+    const rate = (key: Exclude<keyof LoadCounters, 'refused' | 'appendTimes'>) =>
+      Math.round((counters[key] - counted[key]) / elapsed);
+    const frames = rate('frames');
+    const busy = (key: 'appendMs' | 'readingMs' | 'serialiseMs') =>
+      Math.round(((counters[key] - counted[key]) / (elapsed * 1000)) * 1000) / 10;
+    const pressure = rate('pressure');
+    const refused: Record<string, number> = {};
+    for (const [reason, count] of counters.refused) {
+      const more = count - (counted.refused.get(reason) ?? 0);
+      if (more > 0) refused[reason] = more;
+    }
+    const cpuPercent = (us: number) => Math.round((us / 1000 / (elapsed * 1000)) * 1000) / 10;
+    const result: LoadPhaseResult = {
+      scenes: n,
+      seconds: Math.round(elapsed * 100) / 100,
+      eventsPerSecond: frames + pressure,
+      offeredPerSecond: Math.round(n * (50 + 20 + 1)),
+      perSecond: {
+        frames,
+        pressure,
+        appends: rate('appends'),
+        setupFrames: rate('setupFrames'),
+        readings: rate('readings'),
+        setOutputs: rate('setOutputs'),
+        serverFrames: rate('serverFrames'),
+        serverKB: Math.round(rate('serverBytes') / 1024),
+      },
+      append: { ...summarize(appendTimes), busyPercent: busy('appendMs') },
+      busyPercent: { readings: busy('readingMs'), serialise: busy('serialiseMs') },
+      stop: summarize(stops),
+      stopFromDue: summarize(stopsFromDue),
+      loopDelay: {
+        p50: delay.percentile(50) / 1e6,
+        p99: delay.percentile(99) / 1e6,
+        max: delay.max / 1e6,
+      },
+      behindMs: Math.round(behindMs),
+      cpu: {
+        percent: cpuPercent(cpu.user + cpu.system),
+        userPercent: cpuPercent(cpu.user),
+        systemPercent: cpuPercent(cpu.system),
+      },
+      memory: { baseline, afterWarmUp, peak },
+      setupSeconds: Math.round(setupSeconds * 100) / 100,
+      unexpectedStops: unexpectedStopsFrom,
+      redsWithoutStop,
+      checkInsAnswered: counters.checkInsAnswered - counted.checkInsAnswered,
+      refused,
+    };
+    progress(`load: N=${n}: done (${made} scenes made in all)`);
+    return result;
+  } finally {
+    clearTimeout(driverTimer);
+    for (const t of redTimers) clearTimeout(t);
+    await Promise.allSettled([...pending]);
+    for (const slot of slots) slot.scene?.dispose();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Which scene each red goes to: every scene once (in random order) while there are enough
+ * samples for that, then scenes at random.
+ */
+function redTargets(n: number, samples: number): number[] {
+  const all = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [all[i], all[j]] = [all[j] ?? 0, all[i] ?? 0];
+  }
+  const targets = all.slice(0, Math.min(n, samples));
+  while (targets.length < samples) targets.push(Math.floor(Math.random() * n));
+  // Shuffle again so the every-scene-once part is not all at the start.
+  for (let i = targets.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [targets[i], targets[j]] = [targets[j] ?? 0, targets[i] ?? 0];
+  }
+  return targets;
+}
+
+/** The target's slot if its scene is running, else the next running one. */
+function liveSlot(slots: readonly Slot[], target: number): Slot | undefined {
+  for (let k = 0; k < slots.length; k++) {
+    const slot = slots[(target + k) % slots.length];
+    // A scene its own rules stopped already (a lost panel when the loop fell behind) is skipped.
+    if (slot?.scene != null && slot.scene.runtime.state().stop === null) return slot;
+  }
+  return undefined;
+}
+
+// As a child of bench/load.ts: one phase, the result over IPC, then exit by itself (so a
+// `--cpu-prof` profile is written).
+if (process.send !== undefined && process.argv[2] === '--phase') {
+  const config = JSON.parse(process.argv[3] ?? '{}') as LoadPhaseConfig;
+  const send = process.send.bind(process);
+  runLoadPhase(config, (text) => {
+    console.error(text);
+  }).then(
+    (result) => {
+      send({ ok: true, result }, () => {
+        process.disconnect();
+      });
+    },
+    (error: unknown) => {
+      send({ ok: false, error: (error as Error).stack ?? String(error) }, () => {
+        process.disconnect();
+      });
+    },
+  );
+}

@@ -1,0 +1,212 @@
+import { fork } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { LoadPhaseConfig, LoadPhaseResult } from './load-phase';
+
+/**
+ * Issue 8's load benchmark: N concurrent simulated scenes on one process, each a real scene
+ * runtime on one real SQLite store, with an in-process device port (no network, no device
+ * server: Redline's own work). Each N runs in a process of its own (bench/load-phase.ts), so its
+ * memory is its own. bench/README.md says what it measures and what it leaves out.
+ */
+export type LoadOptions = Readonly<{
+  counts: readonly number[];
+  seconds: number;
+  warmUpSeconds: number;
+  samples: number;
+  /** Where the store goes (default: the system's temporary folder). */
+  dir: string;
+  /** A folder for a V8 CPU profile of each phase (`node --cpu-prof`), or null. */
+  profileDir: string | null;
+  progress(text: string): void;
+}>;
+
+export const LOAD_GOALS = {
+  /** 1,000 scenes on one core with p99 stop ≤ 10 ms. */
+  stopP99Ms: 10,
+  stopScenes: 1000,
+  /** ≤ 120 MB at 100 scenes. */
+  memoryMB: 120,
+  memoryScenes: 100,
+} as const;
+
+const PHASE_ENTRY = fileURLToPath(new URL('./load-phase.ts', import.meta.url));
+
+export async function loadBench(options: LoadOptions): Promise<LoadPhaseResult[]> {
+  const results: LoadPhaseResult[] = [];
+  for (const scenes of options.counts) {
+    const config: LoadPhaseConfig = {
+      scenes,
+      seconds: options.seconds,
+      warmUpSeconds: options.warmUpSeconds,
+      samples: options.samples,
+      dir: options.dir,
+    };
+    results.push(await runPhase(config, options.profileDir, options.progress));
+  }
+  return results;
+}
+
+function runPhase(
+  config: LoadPhaseConfig,
+  profileDir: string | null,
+  progress: (text: string) => void,
+): Promise<LoadPhaseResult> {
+  const profile =
+    profileDir === null
+      ? []
+      : [
+          '--cpu-prof',
+          `--cpu-prof-dir=${profileDir}`,
+          `--cpu-prof-name=load-${config.scenes}.cpuprofile`,
+        ];
+  const child = fork(PHASE_ENTRY, ['--phase', JSON.stringify(config)], {
+    execArgv: ['--import', 'tsx', ...profile],
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+  });
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (text: string) => {
+    for (const line of text.split('\n')) if (line.trim() !== '') progress(line);
+  });
+  return new Promise((resolve, reject) => {
+    let result: LoadPhaseResult | null = null;
+    let failure: string | null = null;
+    child.on(
+      'message',
+      (message: { ok: true; result: LoadPhaseResult } | { ok: false; error: string }) => {
+        if (message.ok) result = message.result;
+        else failure = message.error;
+      },
+    );
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (result !== null) resolve(result);
+      else
+        reject(
+          new Error(
+            `load: the N=${config.scenes} phase failed (exit ${code ?? signal}): ${failure ?? 'no result'}`,
+          ),
+        );
+    });
+  });
+}
+
+export type LoadGoals = Readonly<{
+  stop: { met: boolean; text: string };
+  memory: { met: boolean; text: string };
+}>;
+
+/** The issue's goals, judged on what was measured (a goal whose N was not run is "not run"). */
+export function judgeGoals(results: readonly LoadPhaseResult[]): LoadGoals {
+  const g = LOAD_GOALS;
+  const big = results.find((r) => r.scenes === g.stopScenes);
+  const mid = results.find((r) => r.scenes === g.memoryScenes);
+  let stop: LoadGoals['stop'];
+  if (big === undefined) stop = { met: false, text: `not run (needs N=${g.stopScenes})` };
+  else {
+    const oneCore = big.cpu.percent <= 100 && big.behindMs < 100;
+    const call = big.stop.p99 <= g.stopP99Ms;
+    const due = big.stopFromDue.p99 <= g.stopP99Ms;
+    const met = oneCore && call && due;
+    stop = {
+      met,
+      text:
+        `${met ? 'met' : 'missed'}: CPU ${big.cpu.percent} % of a core, ` +
+        `driver ${big.behindMs} ms behind its schedule (${oneCore ? 'kept up' : 'did not keep up'}); ` +
+        `p99 call → stopAll ${big.stop.p99.toFixed(2)} ms (${call ? 'met' : 'missed'}), ` +
+        `p99 due → stopAll ${big.stopFromDue.p99.toFixed(2)} ms (${due ? 'met' : 'missed'})`,
+    };
+  }
+  let memory: LoadGoals['memory'];
+  if (mid === undefined) memory = { met: false, text: `not run (needs N=${g.memoryScenes})` };
+  else {
+    const met = mid.memory.peak.rssMB <= g.memoryMB;
+    memory = {
+      met,
+      text: `${met ? 'met' : 'missed'}: peak RSS ${mid.memory.peak.rssMB} MB at N=${g.memoryScenes} (heap ${mid.memory.peak.heapMB} MB; the process before any scene ${mid.memory.baseline.rssMB} MB)`,
+    };
+  }
+  return { stop, memory };
+}
+
+const pad = (value: string | number, width: number) => String(value).padStart(width);
+const ms = (value: number) => value.toFixed(2);
+const perScene = (mb: number, scenes: number) => `${Math.round((mb * 1024) / scenes)} KB`;
+
+export function printLoad(results: readonly LoadPhaseResult[], options: LoadOptions): void {
+  console.log(
+    `load: N scenes on one process, each a scene runtime on one SQLite store (synchronous = FULL) in ${options.dir}, in-process device port; ${options.seconds} s measured after ${options.warmUpSeconds} s warm-up; up to ${options.samples} reds (at most one per scene every 2 s)`,
+  );
+  console.log(
+    '      N   events/s  offered   appends/s   stop p50    p99      max   due→stop p99   CPU %   RSS MB  heap MB',
+  );
+  for (const r of results)
+    console.log(
+      `  ${pad(r.scenes, 5)}  ${pad(r.eventsPerSecond, 9)}  ${pad(r.offeredPerSecond, 7)}  ${pad(r.perSecond.appends, 10)}  ${pad(ms(r.stop.p50), 8)} ${pad(ms(r.stop.p99), 7)} ${pad(ms(r.stop.max), 8)}  ${pad(ms(r.stopFromDue.p99), 13)}  ${pad(r.cpu.percent, 6)}  ${pad(r.memory.peak.rssMB, 7)}  ${pad(r.memory.peak.heapMB, 7)}`,
+    );
+  for (const r of results)
+    console.log(
+      `  N=${r.scenes}: reds ${r.stop.n}; event append p50 ${ms(r.append.p50)} / p99 ${ms(r.append.p99)} / max ${ms(r.append.max)} ms, ${r.append.busyPercent} % of the time inside appends, ${r.busyPercent.readings} % storing readings, ${r.busyPercent.serialise} % serialising frames for screens; loop delay p50 ${ms(r.loopDelay.p50)} / p99 ${ms(r.loopDelay.p99)} / max ${ms(r.loopDelay.max)} ms; driver ${r.behindMs} ms behind at the end; ` +
+        `CPU user ${r.cpu.userPercent} % + system ${r.cpu.systemPercent} %; readings stored ${r.perSecond.readings}/s; ` +
+        `view frames ${r.perSecond.serverFrames}/s (${r.perSecond.serverKB} KB/s serialised); ` +
+        `RSS after warm-up ${r.memory.afterWarmUp.rssMB} MB, before any scene ${r.memory.baseline.rssMB} MB (per scene ${perScene(r.memory.peak.rssMB - r.memory.baseline.rssMB, r.scenes)} RSS, ${perScene(r.memory.peak.heapMB - r.memory.baseline.heapMB, r.scenes)} heap); set-up ${r.setupSeconds} s (replacements: ${r.perSecond.setupFrames} set-up frames/s); ` +
+        `unexpected stops ${r.unexpectedStops}; reds without a stop ${r.redsWithoutStop}; check-ins answered ${r.checkInsAnswered}; refused frames ${Object.values(r.refused).reduce((a, b) => a + b, 0)}`,
+    );
+  const goals = judgeGoals(results);
+  console.log(
+    `  goal ${LOAD_GOALS.stopScenes} scenes on one core, p99 stop ≤ ${LOAD_GOALS.stopP99Ms} ms: ${goals.stop.text}`,
+  );
+  console.log(
+    `  goal ≤ ${LOAD_GOALS.memoryMB} MB at ${LOAD_GOALS.memoryScenes} scenes: ${goals.memory.text}`,
+  );
+  console.log(
+    `BENCH ${JSON.stringify({
+      bench: 'load',
+      seconds: options.seconds,
+      warmUpSeconds: options.warmUpSeconds,
+      samples: options.samples,
+      goals: {
+        stop: { ...LOAD_GOALS, met: goals.stop.met },
+        memory: { met: goals.memory.met },
+      },
+      phases: results,
+    })}`,
+  );
+}
+
+/** `--n 10,100,1000 --seconds 10 --warm-up 2 --samples 200 --dir TMPDIR --cpu-prof DIR` (defaults shown). */
+export function loadOptions(
+  flags: ReadonlyMap<string, string>,
+  progress: (text: string) => void,
+): LoadOptions {
+  const known = ['n', 'seconds', 'warm-up', 'samples', 'dir', 'cpu-prof'];
+  const unknown = [...flags.keys()].filter((name) => !known.includes(name));
+  if (unknown.length > 0)
+    throw new Error(
+      `bench load: unknown option ${unknown.map((u) => `--${u}`).join(', ')}; known: ${known.map((k) => `--${k}`).join(' ')}`,
+    );
+  const number = (name: string, fallback: number) => {
+    const text = flags.get(name);
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new Error(`bench load: --${name} wants a positive number, got "${text}"`);
+    return value;
+  };
+  const counts = (flags.get('n') ?? '10,100,1000').split(',').map((part) => {
+    const value = Number(part);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`bench load: --n wants whole numbers, got "${part}"`);
+    return value;
+  });
+  const seconds = number('seconds', 10);
+  return {
+    counts,
+    seconds,
+    warmUpSeconds: number('warm-up', Math.min(2, seconds / 2)),
+    samples: Math.round(number('samples', 200)),
+    dir: flags.get('dir') ?? tmpdir(),
+    profileDir: flags.get('cpu-prof') ?? null,
+    progress,
+  };
+}
