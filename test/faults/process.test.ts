@@ -53,7 +53,8 @@ async function restartShowsInterrupted(
   cleanups.push(() => {
     second.child.kill('SIGKILL');
   });
-  expect(second.stdout()).toContain('came back stopped');
+  // The banner and this line are separate writes: wait for the line rather than race it.
+  await until(() => second.stdout().includes('came back stopped'), 5000, 'the restart to say so');
   const con = await signIn(second.url, sceneId, secret);
   cleanups.push(() => con.close());
   const welcome = con.frames.find(isType('welcome'));

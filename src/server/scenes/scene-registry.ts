@@ -23,6 +23,7 @@ import {
   PAIRING_CODE_TTL_MS,
 } from '../secrets';
 import type { Store } from '../store/store';
+import { createReadingBatcher } from './reading-batcher';
 import { createSceneRuntime, holdsDevices, type SceneRuntime } from './scene-runtime';
 
 /**
@@ -82,6 +83,12 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
   const { store, hub } = options;
   const wallNow = options.wallNow ?? (() => Date.now());
   const runtimes = new Map<string, SceneRuntime>();
+  const readings = createReadingBatcher({
+    write: (rows) => {
+      store.history.addReadings(rows);
+    },
+    report: options.report,
+  });
   /** Scene → the negotiation that sealed its agreement. Memory is enough: a restart stops all. */
   const negotiationOf = new Map<string, string>();
   const detach = new Map<string, () => void>();
@@ -110,7 +117,10 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
       sendStop: () => hub.adapter.confirmStop(),
       traces: {
         reading: (reading) => {
-          store.history.addReading(sceneId, reading);
+          readings.add(sceneId, reading);
+        },
+        flush: () => {
+          readings.flush();
         },
         stopTiming: (timing) => {
           store.history.addStopTiming(sceneId, timing);
@@ -259,6 +269,7 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
     },
     interruptAll() {
       for (const runtime of runtimes.values()) runtime.interrupt();
+      readings.flush();
     },
     withdrawConsent(negotiationId, by) {
       let count = 0;
@@ -272,6 +283,7 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
     dispose() {
       for (const d of detach.values()) d();
       for (const runtime of runtimes.values()) runtime.dispose();
+      readings.close();
       runtimes.clear();
       negotiationOf.clear();
     },

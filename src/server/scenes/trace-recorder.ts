@@ -2,6 +2,8 @@
 export type SceneTraces = Readonly<{
   reading(reading: { at: number; kind: 'pressure' | 'heart-rate'; value: number }): void;
   stopTiming(timing: { at: number; reachedAfterMs: number }): void;
+  /** Writes what the store side still holds back (readings are written in batches). */
+  flush?(): void;
 }>;
 
 export type TraceRecorder = Readonly<{
@@ -49,6 +51,9 @@ export function createTraceRecorder(options: {
       write('a pressure reading', (t) => {
         t.reading({ at: sample.at, kind: 'pressure', value: sample.value });
       });
+    write('the readings', (t) => {
+      t.flush?.();
+    });
   };
   return {
     pressure(at, value) {

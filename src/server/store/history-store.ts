@@ -13,6 +13,8 @@ export type StopTiming = Readonly<{ at: number; reachedAfterMs: number }>;
  */
 export type HistoryStore = {
   addReading(sceneId: string, reading: Reading): void;
+  /** Many readings, of any scenes, in one transaction (one commit): all or none. */
+  addReadings(rows: readonly Readonly<{ sceneId: string; reading: Reading }>[]): void;
   /** One per stop: a second timing at the same scene time is ignored. */
   addStopTiming(sceneId: string, timing: StopTiming): void;
   /** In scene time order. */
@@ -50,6 +52,12 @@ export function createHistoryStore(options: {
 }): HistoryStore {
   const { attempt } = options;
   const s = prepare(options.db);
+  const insertMany = options.db.transaction(
+    (rows: readonly Readonly<{ sceneId: string; reading: Reading }>[]) => {
+      for (const { sceneId, reading } of rows)
+        s.insertReading.run(sceneId, whole(reading.at), reading.kind, reading.value);
+    },
+  );
   const noScene = (sceneId: string) => ({
     SQLITE_CONSTRAINT_FOREIGNKEY: `scene "${sceneId}" is not in the store`,
   });
@@ -60,6 +68,12 @@ export function createHistoryStore(options: {
         () => s.insertReading.run(sceneId, whole(at), kind, value),
         noScene(sceneId),
       );
+    },
+    addReadings(rows) {
+      if (rows.length === 0) return;
+      attempt(`store ${rows.length} readings`, () => {
+        insertMany(rows);
+      });
     },
     addStopTiming(sceneId, { at, reachedAfterMs }) {
       attempt(

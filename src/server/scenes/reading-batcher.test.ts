@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Reading } from '../store/store';
+import { createReadingBatcher, type BatcherTimers } from './reading-batcher';
+
+function manualTimers() {
+  let tick: (() => void) | null = null;
+  let cancelled = false;
+  const timers: BatcherTimers = {
+    every(_ms, run) {
+      tick = run;
+      return () => {
+        cancelled = true;
+      };
+    },
+  };
+  return { timers, tick: () => tick?.(), cancelled: () => cancelled };
+}
+
+const reading = (at: number): Reading => ({ at, kind: 'pressure', value: 1000 + at });
+
+describe('readings are written in batches', () => {
+  it('writes every scene’s waiting readings in one call per interval, in order', () => {
+    const t = manualTimers();
+    const writes: { sceneId: string; reading: Reading }[][] = [];
+    const batcher = createReadingBatcher({
+      write: (rows) => writes.push([...rows]),
+      report: () => undefined,
+      timers: t.timers,
+    });
+    batcher.add('a', reading(1));
+    batcher.add('b', reading(2));
+    batcher.add('a', reading(3));
+    expect(writes).toEqual([]);
+    t.tick();
+    expect(writes).toEqual([
+      [
+        { sceneId: 'a', reading: reading(1) },
+        { sceneId: 'b', reading: reading(2) },
+        { sceneId: 'a', reading: reading(3) },
+      ],
+    ]);
+    t.tick();
+    expect(writes).toHaveLength(1);
+    batcher.add('a', reading(4));
+    batcher.close();
+    expect(writes).toHaveLength(2);
+    expect(t.cancelled()).toBe(true);
+  });
+
+  it('reports a failing store once, drops that batch, and keeps at most maxQueued waiting', () => {
+    const t = manualTimers();
+    const reports: string[] = [];
+    let fail = true;
+    const written: number[] = [];
+    const batcher = createReadingBatcher({
+      write: (rows) => {
+        if (fail) throw new Error('disk full');
+        written.push(...rows.map((r) => r.reading.at));
+      },
+      report: (m) => reports.push(m),
+      maxQueued: 2,
+      timers: t.timers,
+    });
+    batcher.add('a', reading(1));
+    t.tick();
+    batcher.add('a', reading(2));
+    t.tick();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('disk full');
+    fail = false;
+    for (const at of [3, 4, 5]) batcher.add('a', reading(at));
+    batcher.flush();
+    expect(written).toEqual([3, 4]);
+    expect(reports[1]).toContain('beyond 2');
+  });
+});
