@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createReadingBatcher } from '../src/server/scenes/reading-batcher';
 import { openStore } from '../src/server/store/store';
 import { createLoadScene, newCounters, type LoadCounters, type LoadScene } from './load-scene';
 import { summarize, type Summary } from './stats';
@@ -88,6 +89,17 @@ export async function runLoadPhase(
   const dir = mkdtempSync(join(config.dir, 'redline-load-'));
   const store = openStore({ path: join(dir, 'redline.sqlite') });
   const counters: LoadCounters = newCounters();
+  // As the registry: readings of every scene in one transaction a second (decision 0015).
+  const readings = createReadingBatcher({
+    write: (rows) => {
+      const from = performance.now();
+      store.history.addReadings(rows);
+      counters.readingMs += performance.now() - from;
+    },
+    report: (message) => {
+      console.error(message);
+    },
+  });
   const slots: Slot[] = [];
   const pending = new Set<Promise<void>>();
   let driverTimer: ReturnType<typeof setTimeout> | undefined;
@@ -102,6 +114,7 @@ export async function runLoadPhase(
       made += 1;
       slot.scene = await createLoadScene({
         store,
+        readings,
         sceneId: `load-${slot.index}-${slot.generation}`,
         counters,
         checkInDueInMs,
@@ -262,6 +275,7 @@ export async function runLoadPhase(
     for (const t of redTimers) clearTimeout(t);
     await Promise.allSettled([...pending]);
     for (const slot of slots) slot.scene?.dispose();
+    readings.close();
     store.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,3 +1,4 @@
+import type { ReadingBatcher } from '../src/server/scenes/reading-batcher';
 import type { CreatedEvent } from '../src/core';
 import type { DevicePort } from '../src/devices/port';
 import type { ClientFrameBody, Role } from '../src/protocol/frames';
@@ -89,6 +90,8 @@ const FEATURES = devices.flatMap((d) =>
  */
 export async function createLoadScene(options: {
   store: Store;
+  /** Every scene's readings, written once a second in one transaction, as the registry does. */
+  readings: ReadingBatcher;
   sceneId: string;
   counters: LoadCounters;
   /** When its next check-in falls due once it is in play; null: it stays in its warm-up. */
@@ -203,10 +206,11 @@ export async function createLoadScene(options: {
     },
     traces: {
       reading: (reading) => {
-        const from = performance.now();
-        store.history.addReading(sceneId, reading);
-        counters.readingMs += performance.now() - from;
+        options.readings.add(sceneId, reading);
         counters.readings += 1;
+      },
+      flush: () => {
+        options.readings.flush();
       },
       stopTiming: (timing) => {
         store.history.addStopTiming(sceneId, timing);

@@ -44,13 +44,17 @@ export function createTraceRecorder(options: {
       );
     }
   };
-  const flush = () => {
+  const writePending = () => {
     const sample = pending;
     pending = null;
     if (sample !== null)
       write('a pressure reading', (t) => {
         t.reading({ at: sample.at, kind: 'pressure', value: sample.value });
       });
+  };
+  /** A stop or the end: the waiting sample, then whatever the store side still holds back. */
+  const flush = () => {
+    writePending();
     write('the readings', (t) => {
       t.flush?.();
     });
@@ -58,7 +62,8 @@ export function createTraceRecorder(options: {
   return {
     pressure(at, value) {
       const window = Math.floor(at / PRESSURE_WINDOW_MS);
-      if (pending !== null && Math.floor(pending.at / PRESSURE_WINDOW_MS) !== window) flush();
+      if (pending !== null && Math.floor(pending.at / PRESSURE_WINDOW_MS) !== window)
+        writePending();
       pending = { at, value };
     },
     heartRate(at, bpm) {
