@@ -1,12 +1,6 @@
 import type { Role } from '../../core';
-import {
-  browserStore,
-  parseStoredObject,
-  readItem,
-  removeItem,
-  writeItem,
-  type StoreKind,
-} from '../net/storage';
+import { roleStore } from '../net/role-store';
+import { parseStoredObject } from '../net/storage';
 
 /**
  * Each partner's own negotiation secret (P2), kept in this browser only, never in a URL, under
@@ -18,8 +12,7 @@ import {
 export type TalkCredentials = Readonly<{ secret: string; role: Role; name: string }>;
 export type StoredTalk = Readonly<{ negotiationId: string; role: Role; name: string }>;
 
-const PREFIX = 'redline.talk.';
-const keyFor = (negotiationId: string) => `${PREFIX}${negotiationId}`;
+const store = roleStore('redline.talk.', (raw) => parseTalkCredentials(raw));
 
 /** Reads what was stored, trusting nothing: anything malformed counts as missing. */
 export function parseTalkCredentials(raw: string | null): TalkCredentials | null {
@@ -32,45 +25,24 @@ export function parseTalkCredentials(raw: string | null): TalkCredentials | null
   return { secret, role, name };
 }
 
-const read = (kind: StoreKind, negotiationId: string) =>
-  parseTalkCredentials(readItem(browserStore(kind), keyFor(negotiationId)));
-
 export function loadTalk(negotiationId: string): TalkCredentials | null {
-  return read('session', negotiationId) ?? read('local', negotiationId);
+  return store.load(negotiationId);
 }
 
 /** Keeps a partner's secret; never overwrites the other partner's for the same negotiation. */
 export function saveTalk(negotiationId: string, credentials: TalkCredentials): void {
-  const inTab = read('session', negotiationId);
-  const kept = read('local', negotiationId);
-  const tabOnly =
-    inTab?.role === credentials.role || (kept !== null && kept.role !== credentials.role);
-  writeItem(
-    browserStore(tabOnly ? 'session' : 'local'),
-    keyFor(negotiationId),
-    JSON.stringify(credentials),
-  );
+  store.save(negotiationId, credentials);
 }
 
 export function forgetTalk(negotiationId: string): void {
-  for (const kind of ['local', 'session'] as const)
-    removeItem(browserStore(kind), keyFor(negotiationId));
+  store.forget(negotiationId);
 }
 
 /** Every negotiation this browser holds a secret for (this tab's first), for the home page. */
 export function listTalks(): StoredTalk[] {
   const talks: StoredTalk[] = [];
-  for (const kind of ['session', 'local'] as const) {
-    const storage = browserStore(kind);
-    if (storage === null) continue;
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key === null || !key.startsWith(PREFIX)) continue;
-      const found = parseTalkCredentials(storage.getItem(key));
-      const negotiationId = key.slice(PREFIX.length);
-      if (found !== null && !talks.some((t) => t.negotiationId === negotiationId))
-        talks.push({ negotiationId, role: found.role, name: found.name });
-    }
-  }
+  for (const { id: negotiationId, value } of store.entries())
+    if (!talks.some((t) => t.negotiationId === negotiationId))
+      talks.push({ negotiationId, role: value.role, name: value.name });
   return talks;
 }
