@@ -45,7 +45,13 @@ export function comparable(
     const spent = except.find((e) => e.sceneId === row['scene_id'] && e.role === row['role']);
     return spent === undefined ? row : { ...row, last_seq: 'spent' };
   });
-  return { ...tables, participants };
+  // Readings are written in batches, up to a second after the acknowledged frame or sample that
+  // carried them (decision 0015), so one may land while a later frame is judged; a refused
+  // frame never reaches the recorder (the runtime records a reading only once it accepted it).
+  return {
+    ...Object.fromEntries(Object.entries(tables).filter(([t]) => t !== 'readings')),
+    participants,
+  };
 }
 
 /** Every simulated toy output, as the device server holds it. */

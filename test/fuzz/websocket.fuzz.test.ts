@@ -341,7 +341,7 @@ describe('hostile WebSocket frames', () => {
             expect(answers, first.name).toHaveLength(1);
             expect(answers[0], first.name).toMatchObject({ type: 'error', code: first.code });
           }
-          expect(reader.tables(), first.name).toEqual(before);
+          expect(comparable(reader.tables()), first.name).toEqual(comparable(before));
           expect(toys(r), first.name).toEqual(toysBefore);
         }),
         { ...params(40), seed: SEED + round },
