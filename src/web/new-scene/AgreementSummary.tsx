@@ -1,7 +1,7 @@
 import type { Agreement } from '../../core/agreement/agreement';
 import { summarizeAgreement } from './agreement-summary';
 
-/** The cautious default agreement, read-only, until the full negotiation arrives. */
+/** A solo scene's agreement: the cautious defaults, read-only (a couple writes their own). */
 export function AgreementSummary({ agreement }: { agreement: Agreement }) {
   return (
     <section
@@ -11,9 +11,8 @@ export function AgreementSummary({ agreement }: { agreement: Agreement }) {
     >
       <h2 id="agreement-title">The agreement for this scene</h2>
       <p className="muted">
-        A cautious default, the same for everyone for now. Talking it through and setting your own
-        limits together comes in a later version; until then, talk before you start and agree that
-        either of you can stop at any time.
+        Cautious defaults, the same for everyone playing alone: low ceilings, a slow ramp and a
+        short time after orgasm. RED on your screen stops everything at any moment.
       </p>
       {summarizeAgreement(agreement).map((group) => (
         <div key={group.id}>
