@@ -39,11 +39,11 @@ export type LoadPhaseResult = Readonly<{
     serverFrames: number;
     serverKB: number;
   }>;
-  /** From calling `handle(safeword red)` to the port's `stopAll()`. */
-  /** Each event append (one committed, fsynced row) during the measured time, in ms. */
-  append: Summary & { busyPercent: number };
+  /** Each group commit (one transaction, one sync, every scene's staged rows) in ms. */
+  commit: Summary & { perSecond: number; rowsPerCommit: number; busyPercent: number };
   /** Share of the measured time spent storing readings and serialising frames for screens. */
   busyPercent: Readonly<{ readings: number; serialise: number }>;
+  /** From calling `handle(safeword red)` to the port's `stopAll()`. */
   stop: Summary;
   /** From the moment the red was due (its timer's time) to `stopAll()`: adds the wait for the loop. */
   stopFromDue: Summary;
@@ -87,8 +87,17 @@ export async function runLoadPhase(
 ): Promise<LoadPhaseResult> {
   const { scenes: n, seconds, warmUpSeconds, samples } = config;
   const dir = mkdtempSync(join(config.dir, 'redline-load-'));
-  const store = openStore({ path: join(dir, 'redline.sqlite') });
   const counters: LoadCounters = newCounters();
+  const store = openStore({
+    path: join(dir, 'redline.sqlite'),
+    commitIntervalMs: Number(process.env['REDLINE_COMMIT_MS'] ?? 0),
+    observeCommit: (rows, ms) => {
+      counters.commits += 1;
+      counters.commitRows += rows;
+      counters.commitMs += ms;
+      counters.commitTimes?.push(ms);
+    },
+  });
   // As the registry: readings of every scene in one transaction a second (decision 0015).
   const readings = createReadingBatcher({
     write: (rows) => {
@@ -160,8 +169,8 @@ export async function runLoadPhase(
     const counted = { ...counters, refused: new Map(counters.refused) };
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
-    const appendTimes: number[] = [];
-    counters.appendTimes = appendTimes;
+    const commitTimes: number[] = [];
+    counters.commitTimes = commitTimes;
     const cpuFrom = process.cpuUsage();
     const from = performance.now();
     const stops: number[] = [];
@@ -210,7 +219,7 @@ export async function runLoadPhase(
     const elapsed = (performance.now() - from) / 1000;
     const cpu = process.cpuUsage(cpuFrom);
     delay.disable();
-    counters.appendTimes = null;
+    counters.commitTimes = null;
     clearInterval(sampler);
     const behindMs = Math.max(0, performance.now() - (start + round * ROUND_MS));
     clearTimeout(driverTimer);
@@ -219,10 +228,10 @@ export async function runLoadPhase(
     peak.heapMB = Math.max(peak.heapMB, end.heapMB);
     unexpectedStopsFrom = counters.unexpectedStops - unexpectedStopsFrom;
 
-    const rate = (key: Exclude<keyof LoadCounters, 'refused' | 'appendTimes'>) =>
+    const rate = (key: Exclude<keyof LoadCounters, 'refused' | 'commitTimes'>) =>
       Math.round((counters[key] - counted[key]) / elapsed);
     const frames = rate('frames');
-    const busy = (key: 'appendMs' | 'readingMs' | 'serialiseMs') =>
+    const busy = (key: 'commitMs' | 'readingMs' | 'serialiseMs') =>
       Math.round(((counters[key] - counted[key]) / (elapsed * 1000)) * 1000) / 10;
     const pressure = rate('pressure');
     const refused: Record<string, number> = {};
@@ -246,7 +255,17 @@ export async function runLoadPhase(
         serverFrames: rate('serverFrames'),
         serverKB: Math.round(rate('serverBytes') / 1024),
       },
-      append: { ...summarize(appendTimes), busyPercent: busy('appendMs') },
+      commit: {
+        ...summarize(commitTimes),
+        perSecond: rate('commits'),
+        rowsPerCommit:
+          Math.round(
+            ((counters.commitRows - counted.commitRows) /
+              Math.max(1, counters.commits - counted.commits)) *
+              10,
+          ) / 10,
+        busyPercent: busy('commitMs'),
+      },
       busyPercent: { readings: busy('readingMs'), serialise: busy('serialiseMs') },
       stop: summarize(stops),
       stopFromDue: summarize(stopsFromDue),

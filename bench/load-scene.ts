@@ -5,7 +5,12 @@ import type { ClientFrameBody, Role } from '../src/protocol/frames';
 import type { ServerFrame } from '../src/protocol/view';
 import type { EventLog } from '../src/server/event-log';
 import { createSceneClock } from '../src/server/scene-clock';
-import { createSceneRuntime, type SceneRuntime } from '../src/server/scenes/scene-runtime';
+import {
+  createSceneRuntime,
+  VIEW_EVERY_MS,
+  type SceneRuntime,
+} from '../src/server/scenes/scene-runtime';
+import { frameText } from '../src/server/ws/frame-text';
 import type { Store } from '../src/server/store/store';
 import { devices, pairAgreement } from '../test/fixtures/agreements';
 
@@ -15,10 +20,13 @@ export type LoadCounters = {
   frames: number;
   setupFrames: number;
   pressure: number;
+  /** Events staged for the store's group commit. */
   appends: number;
-  /** Time inside the store's append (ms), and each append's duration while `appendTimes` is set. */
-  appendMs: number;
-  appendTimes: number[] | null;
+  /** Group commits (decision 0017), their rows, the time inside them (ms), and each one's duration while `commitTimes` is set. */
+  commits: number;
+  commitRows: number;
+  commitMs: number;
+  commitTimes: number[] | null;
   readings: number;
   /** Time inside the history's reading inserts, and serialising frames to the screens (ms). */
   readingMs: number;
@@ -38,8 +46,10 @@ export const newCounters = (): LoadCounters => ({
   setupFrames: 0,
   pressure: 0,
   appends: 0,
-  appendMs: 0,
-  appendTimes: null,
+  commits: 0,
+  commitRows: 0,
+  commitMs: 0,
+  commitTimes: null,
   readings: 0,
   readingMs: 0,
   serialiseMs: 0,
@@ -113,20 +123,21 @@ export async function createLoadScene(options: {
       { role: 'submissive', secretHash: `${sceneId}-submissive` },
     ],
   });
+  // As the registry: events go to the store's group commit, acks and views wait for it.
   const stored = store.eventLog(sceneId);
   const log: EventLog = {
-    append(event) {
-      const from = performance.now();
-      try {
-        stored.append(event);
-      } finally {
-        const took = performance.now() - from;
-        counters.appends += 1;
-        counters.appendMs += took;
-        counters.appendTimes?.push(took);
-      }
+    append(event, frame) {
+      stored.stage(event, frame);
+      counters.appends += 1;
+    },
+    settled(done) {
+      stored.settled(done);
     },
   };
+  const failed = (error: Error) => {
+    console.error(`scene ${sceneId}: ${error.message}`);
+  };
+  let closedMarked = false;
   let redPending = false;
   let stoppedAt: number | null = null;
   const port: DevicePort = {
@@ -153,16 +164,19 @@ export async function createLoadScene(options: {
     seq[role] += 1;
     if (ready) counters.frames += 1;
     else counters.setupFrames += 1;
-    runtime.handle(role, { ...body, seq: seq[role] }, (reply) => {
+    const withEvent = runtime.handle(role, { ...body, seq: seq[role] }, (reply) => {
       serialise(reply);
       if (reply.type === 'error')
         counters.refused.set(reply.message, (counters.refused.get(reply.message) ?? 0) + 1);
     });
+    // As the socket session: a frame's number is stored with its event, or else on its own.
+    if (!withEvent) store.stageLastSeq(sceneId, role, seq[role], failed);
   };
   const serialise = (frame: ServerFrame) => {
-    // What the WebSocket route does with every frame for a screen (src/server/http/app.ts).
+    // What the WebSocket route does with every frame for a screen (src/server/http/app.ts): a
+    // broadcast's text is made once and reused for the other screen.
     const from = performance.now();
-    const text = JSON.stringify(frame);
+    const text = frameText(frame);
     counters.serialiseMs += performance.now() - from;
     counters.serverFrames += 1;
     counters.serverBytes += text.length;
@@ -219,12 +233,15 @@ export async function createLoadScene(options: {
     },
     devicesConnected: () => true,
     otherSceneActive: () => false,
+    viewEveryMs: VIEW_EVERY_MS,
     clock: createSceneClock(() => performance.now() + offset),
     report: (message) => {
       console.error(`scene ${sceneId}: ${message}`);
     },
     onStep: (state) => {
-      if (state.phase === 'closed') store.setStatus(sceneId, 'closed');
+      if (state.phase !== 'closed' || closedMarked) return;
+      closedMarked = true;
+      store.stageStatus(sceneId, 'closed', failed);
     },
   });
   runtime.attach('dominant', console_);

@@ -135,7 +135,7 @@ const perScene = (mb: number, scenes: number) => `${Math.round((mb * 1024) / sce
 
 export function printLoad(results: readonly LoadPhaseResult[], options: LoadOptions): void {
   console.log(
-    `load: N scenes on one process, each a scene runtime on one SQLite store (synchronous = FULL) in ${options.dir}, in-process device port; ${options.seconds} s measured after ${options.warmUpSeconds} s warm-up; up to ${options.samples} reds (at most one per scene every 2 s)`,
+    `load: N scenes on one process, each a scene runtime on one SQLite store (synchronous = FULL, group commit) in ${options.dir}, in-process device port; ${options.seconds} s measured after ${options.warmUpSeconds} s warm-up; up to ${options.samples} reds (at most one per scene every 2 s)`,
   );
   console.log(
     '      N   events/s  offered   appends/s   stop p50    p99      max   due→stop p99   CPU %   RSS MB  heap MB',
@@ -146,7 +146,7 @@ export function printLoad(results: readonly LoadPhaseResult[], options: LoadOpti
     );
   for (const r of results)
     console.log(
-      `  N=${r.scenes}: reds ${r.stop.n}; event append p50 ${ms(r.append.p50)} / p99 ${ms(r.append.p99)} / max ${ms(r.append.max)} ms, ${r.append.busyPercent} % of the time inside appends, ${r.busyPercent.readings} % storing readings, ${r.busyPercent.serialise} % serialising frames for screens; loop delay p50 ${ms(r.loopDelay.p50)} / p99 ${ms(r.loopDelay.p99)} / max ${ms(r.loopDelay.max)} ms; driver ${r.behindMs} ms behind at the end; ` +
+      `  N=${r.scenes}: reds ${r.stop.n}; group commits ${r.commit.perSecond}/s of ${r.commit.rowsPerCommit} rows, each p50 ${ms(r.commit.p50)} / p99 ${ms(r.commit.p99)} / max ${ms(r.commit.max)} ms, ${r.commit.busyPercent} % of the time inside commits, ${r.busyPercent.readings} % storing readings, ${r.busyPercent.serialise} % serialising frames for screens; loop delay p50 ${ms(r.loopDelay.p50)} / p99 ${ms(r.loopDelay.p99)} / max ${ms(r.loopDelay.max)} ms; driver ${r.behindMs} ms behind at the end; ` +
         `CPU user ${r.cpu.userPercent} % + system ${r.cpu.systemPercent} %; readings stored ${r.perSecond.readings}/s; ` +
         `view frames ${r.perSecond.serverFrames}/s (${r.perSecond.serverKB} KB/s serialised); ` +
         `RSS after warm-up ${r.memory.afterWarmUp.rssMB} MB, before any scene ${r.memory.baseline.rssMB} MB (per scene ${perScene(r.memory.peak.rssMB - r.memory.baseline.rssMB, r.scenes)} RSS, ${perScene(r.memory.peak.heapMB - r.memory.baseline.heapMB, r.scenes)} heap); set-up ${r.setupSeconds} s (replacements: ${r.perSecond.setupFrames} set-up frames/s); ` +

@@ -41,6 +41,12 @@ export type SceneLoop = {
    * in order. Any other event folds at once, as `dispatch` does.
    */
   submit(event: SceneEvent): void;
+  /**
+   * As `submit`, for an event someone asked for: when the core rejects it, nothing happens —
+   * not to the state, the devices or the log — and its reason is returned (one step, not a trial
+   * and then the real one). A certain stop, or anything behind one, is submitted as it is.
+   */
+  offer(event: SceneEvent): string | null;
   /** Folds every deferred event now (before ending a run). */
   flush(): void;
   /** True from a stop sent by `submit` until its event is folded. */
@@ -74,24 +80,37 @@ export function createSceneLoop(
   /** Submitted events not yet folded, each with whether its stop was already sent. */
   const deferred: { event: SceneEvent; stopSent: boolean }[] = [];
 
-  const dispatch = (event: SceneEvent, stopSent = false): readonly Effect[] => {
-    // S1: a certain stop (a red, a withdrawal) goes to the devices before the core even folds
-    // the event; the step then confirms it with stop-all first, which is not sent twice.
-    const stoppedFirst = stopSent || stopsAtOnce(state, event);
-    if (stoppedFirst && !stopSent) ports.devices.stopAll();
-    let effects: readonly Effect[];
-    try {
-      ({ state, effects } = step(state, event));
-    } catch (error) {
-      // A broken invariant in the core must not leave toys running (S5): stop, then fail loudly.
-      ports.devices.stopAll();
-      throw error;
-    }
+  /** Carries out a step already taken: the devices (S1, S2), the log (S7), then listeners. */
+  const apply = (
+    event: SceneEvent,
+    result: { state: SceneState; effects: readonly Effect[] },
+    stoppedFirst: boolean,
+  ): readonly Effect[] => {
+    ({ state } = result);
+    const { effects } = result;
     carryOut(effects, ports.devices, stoppedFirst);
     ports.log.append(event);
     const report: StepReport = { event, effects, state };
     for (const listener of listeners) listener(report);
     return effects;
+  };
+
+  /** The core's step; a broken invariant in it must not leave toys running (S5). */
+  const take = (event: SceneEvent) => {
+    try {
+      return step(state, event);
+    } catch (error) {
+      ports.devices.stopAll();
+      throw error;
+    }
+  };
+
+  const dispatch = (event: SceneEvent, stopSent = false): readonly Effect[] => {
+    // S1: a certain stop (a red, a withdrawal) goes to the devices before the core even folds
+    // the event; the step then confirms it with stop-all first, which is not sent twice.
+    const stoppedFirst = stopSent || stopsAtOnce(state, event);
+    if (stoppedFirst && !stopSent) ports.devices.stopAll();
+    return apply(event, take(event), stoppedFirst);
   };
 
   const flush = () => {
@@ -125,6 +144,17 @@ export function createSceneLoop(
       return dispatch(event);
     },
     submit,
+    offer(event) {
+      if (deferred.length > 0 || stopsAtOnce(state, event)) {
+        submit(event);
+        return null;
+      }
+      const result = take(event);
+      const rejected = result.effects.find((e) => e.type === 'rejected' && e.event === event.type);
+      if (rejected?.type === 'rejected') return rejected.reason;
+      apply(event, result, false);
+      return null;
+    },
     flush,
     subscribe(listener) {
       listeners.add(listener);

@@ -293,13 +293,22 @@ export function watchZero(sim: ButtplugSimServer) {
   };
 }
 
-/** A scene's log, read from the file on a read-only connection of its own, every event validated. */
+/**
+ * A scene's log, read from the file on a read-only connection of its own, every event validated:
+ * `events` and, for a scene that was live, the journal its events are first written to (decision
+ * 0017; a row in both counts once).
+ */
 export function readLogReadOnly(dbPath: string, sceneId: string): SceneEvent[] {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     const rows = db
-      .prepare('SELECT n, json FROM events WHERE scene_id = ? ORDER BY n')
-      .all(sceneId) as { n: number; json: string }[];
+      .prepare(
+        `SELECT n, json FROM events WHERE scene_id = ?
+         UNION
+         SELECT n, json FROM event_journal WHERE scene_id = ?
+         ORDER BY n`,
+      )
+      .all(sceneId, sceneId) as { n: number; json: string }[];
     return rows.map((row, i) => {
       expect(row.n, 'events are numbered without a gap').toBe(i + 1);
       const parsed = parseWith(sceneEventSchema, JSON.parse(row.json));

@@ -7,6 +7,7 @@ import type { DeviceHub } from '../device-hub';
 import type { NegotiationService } from '../negotiation/negotiation-service';
 import type { SceneRegistry } from '../scenes/scene-registry';
 import { createSocketSession } from '../ws/socket-session';
+import { frameText } from '../ws/frame-text';
 import type { Store } from '../store/store';
 import { aftercareRoutes } from './aftercare-routes';
 import { historyRoutes } from './history-routes';
@@ -76,7 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         limiter,
         remote: request.ip,
         send: (frame) => {
-          if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+          if (socket.readyState === socket.OPEN) socket.send(frameText(frame));
         },
         close: (code, reason) => {
           socket.close(code, reason);

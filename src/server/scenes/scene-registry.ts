@@ -24,7 +24,12 @@ import {
 } from '../secrets';
 import type { Store } from '../store/store';
 import { createReadingBatcher } from './reading-batcher';
-import { createSceneRuntime, holdsDevices, type SceneRuntime } from './scene-runtime';
+import {
+  createSceneRuntime,
+  holdsDevices,
+  VIEW_EVERY_MS,
+  type SceneRuntime,
+} from './scene-runtime';
 
 /**
  * A scene to create: its agreement (a sealed one for a pair, the cautious template for solo) and
@@ -107,10 +112,20 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
     const report = (message: string) => {
       options.report(`scene ${sceneId}: ${message}`);
     };
+    const log = store.eventLog(sceneId);
+    let closedMarked = false;
     const runtime = createSceneRuntime({
       created,
       stored,
-      log: store.eventLog(sceneId),
+      // Group commit (decision 0017): every scene's events of one turn share one sync.
+      log: {
+        append: (event, frame) => {
+          log.stage(event, frame);
+        },
+        settled: (done) => {
+          log.settled(done);
+        },
+      },
       devices: hub.adapter,
       confirmStop: () => hub.adapter.confirmStop(),
       // The adapter's confirmStop writes the stop as stopAll does, then watches for the reply.
@@ -130,9 +145,15 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
       otherSceneActive: () => otherActive(sceneId),
       clock: createSceneClock(undefined, stored.at(-1)?.at ?? created.at),
       report,
+      viewEveryMs: VIEW_EVERY_MS,
       onStorageFailed: () => unrecordedSeq.add(sceneId),
       onStep: (state) => {
-        if (state.phase === 'closed') store.setStatus(sceneId, 'closed');
+        if (state.phase !== 'closed' || closedMarked) return;
+        closedMarked = true;
+        // In the same commit as the events before it, so a closed scene's log is never short.
+        store.stageStatus(sceneId, 'closed', (error) => {
+          report(error.message);
+        });
       },
     });
     runtimes.set(sceneId, runtime);
@@ -239,12 +260,12 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
       // stopped it (S7); its connections still refuse replays from memory. Not tried once the
       // scene's store failed: each try may wait out the busy timeout, freezing every scene.
       if (unrecordedSeq.has(sceneId)) return;
-      try {
-        store.setLastSeq(sceneId, role, seq);
-      } catch (error) {
+      // In the same group commit as the frame's event (decision 0017).
+      store.stageLastSeq(sceneId, role, seq, (error) => {
+        if (unrecordedSeq.has(sceneId)) return;
         unrecordedSeq.add(sceneId);
-        options.report(`scene ${sceneId}: ${(error as Error).message}`);
-      }
+        options.report(`scene ${sceneId}: ${error.message}`);
+      });
     },
     get: (sceneId) => runtimes.get(sceneId),
     restore() {
@@ -269,6 +290,7 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
     },
     interruptAll() {
       for (const runtime of runtimes.values()) runtime.interrupt();
+      store.commitNow();
       readings.flush();
     },
     withdrawConsent(negotiationId, by) {

@@ -2,8 +2,6 @@ import {
   isActive,
   nextWakeAt,
   senderRefusal,
-  step,
-  stopsAtOnce,
   type CreatedEvent,
   type Effect,
   type SceneEvent,
@@ -21,6 +19,12 @@ import { createSceneSensors } from './sensors';
 import { checklistFor, setupMissing } from './setup';
 import { createStopTimer } from './stop-timer';
 import { createTraceRecorder, type SceneTraces } from './trace-recorder';
+
+/**
+ * How often a live scene's screens get a view that only moves outputs (10 a second): smooth to
+ * the eye, and at 20 slider moves a second half the views to write out (decision 0017).
+ */
+export const VIEW_EVERY_MS = 100;
 
 /** One connected screen: where its frames go, and how to close it. */
 export type Screen = Readonly<{
@@ -55,6 +59,11 @@ export type SceneRuntimeOptions = Readonly<{
   onStorageFailed?(): void;
   /** After every step, for whoever tracks scenes (which holds the toys, which is closed). */
   onStep?(state: SceneState): void;
+  /**
+   * Views that only move outputs (or show presence and set-up) go out at most this often (ms,
+   * default 0: every commit); any other change goes at once. Screens redraw at a person's pace.
+   */
+  viewEveryMs?: number;
 }>;
 
 export type SceneRuntime = Readonly<{
@@ -63,8 +72,12 @@ export type SceneRuntime = Readonly<{
   view(): SceneView;
   /** Connects a screen in a role; a second screen in the same role replaces the first. */
   attach(role: Role, screen: Screen): () => void;
-  /** Carries out one validated frame from `role`; answers `ack` or `error` through `reply`. */
-  handle(role: Role, frame: ClientFrame, reply: Reply): void;
+  /**
+   * Carries out one validated frame from `role`; answers `ack` or `error` through `reply`. True
+   * when the frame became a scene event whose row keeps the frame's number (the replay guard
+   * needs no write of its own); false when the caller must record the number itself.
+   */
+  handle(role: Role, frame: ClientFrame, reply: Reply): boolean;
   /** An event from the server itself (a lost device): through the same stop-first path. */
   submit(event: SceneEvent): void;
   /** A pressure reading from one of the scene's devices (raw counts), for the orgasm detector. */
@@ -78,10 +91,6 @@ export type SceneRuntime = Readonly<{
   interrupt(): void;
   dispose(): void;
 }>;
-
-const refuse = (reply: Reply, code: ErrorCode, message: string, seq: number) => {
-  reply({ type: 'error', code, message, seq });
-};
 
 /**
  * One live scene on the server: its loop (the core, the devices, the log), its timers, its set-up
@@ -97,12 +106,111 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   let heartRate: { bpm: number; at: number } | null = null;
   let lastCheckIn: { at: number; answer: 'green' | 'yellow' | 'red' } | null = null;
   /** Events waiting for their step: who to acknowledge. */
-  const awaiting = new Map<SceneEvent, { seq: number; reply: Reply }>();
+  const awaiting = new Map<SceneEvent, { role: Role; seq: number; reply: Reply }>();
   /** Events the log could not store: answered with an error, never an ack (S7). */
   const unstored = new Set<SceneEvent>();
   let storageBroken = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
+
+  /**
+   * What the screens get waits until every event before it is on disk (decision 0017): replies
+   * in the order they were made, then one view carrying the effects of every step since the
+   * last. An ack therefore never overtakes its event's write (S7), and no screen is shown a
+   * scene its log could not replay. A log without `settled` is durable at once: nothing waits.
+   */
+  type Outgoing =
+    | { reply: Reply; frame: ServerFrame }
+    | { reply: Reply; seq: number; event: SceneEvent; refusal: string | null };
+  const outbox: Outgoing[] = [];
+  let viewEffects: Effect[] | null = null;
+  let waitingForLog = false;
+
+  /** Set when a view waits for its turn (views are paced: see `viewEveryMs`). */
+  let viewTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastViewAt = -Infinity;
+  const viewEveryMs = options.viewEveryMs ?? 0;
+
+  const deliver = () => {
+    const items = outbox.splice(0);
+    for (const item of items) {
+      if ('frame' in item) item.reply(item.frame);
+      else {
+        if (unstored.has(item.event))
+          item.reply({
+            type: 'error',
+            code: 'internal',
+            message: 'Redline could not store this, so the scene was stopped',
+            seq: item.seq,
+          });
+        else if (item.refusal !== null)
+          item.reply({ type: 'error', code: 'refused', message: item.refusal, seq: item.seq });
+        else item.reply({ type: 'ack', seq: item.seq });
+        unstored.delete(item.event);
+      }
+    }
+    const effects = viewEffects;
+    if (effects === null || viewTimer !== undefined) return;
+    // Only outputs moving (or presence, set-up): at most one view per `viewEveryMs`. Anything
+    // else — a stop, a pause, a prompt, a phase — goes out with this commit.
+    const routine = effects.every((e) => e.type === 'output');
+    const wait = lastViewAt + viewEveryMs - performance.now();
+    if (routine && wait > 0) {
+      viewTimer = setTimeout(() => {
+        viewTimer = undefined;
+        post();
+      }, wait);
+      return;
+    }
+    viewEffects = null;
+    lastViewAt = performance.now();
+    if (screens.size === 0) return;
+    const frame: ServerFrame = { type: 'view', view: view(), effects };
+    for (const screen of screens.values()) screen.send(frame);
+  };
+  const post = () => {
+    if (waitingForLog) return;
+    waitingForLog = true;
+    const done = (error: Error | null) => {
+      waitingForLog = false;
+      if (error !== null) storageFailed(error);
+      deliver();
+    };
+    if (options.log.settled === undefined) done(null);
+    else options.log.settled(done);
+  };
+  const send = (reply: Reply, frame: ServerFrame) => {
+    outbox.push({ reply, frame });
+    post();
+  };
+  const refuse = (reply: Reply, code: ErrorCode, message: string, seq: number) => {
+    send(reply, { type: 'error', code, message, seq });
+  };
+  const broadcast = (effects: readonly Effect[]) => {
+    viewEffects = [...(viewEffects ?? []), ...effects];
+    if (viewTimer !== undefined && effects.some((e) => e.type !== 'output')) {
+      // Something that matters cannot wait for the paced view.
+      clearTimeout(viewTimer);
+      viewTimer = undefined;
+    }
+    post();
+  };
+
+  /** A scene must not run unrecorded: stop the toys now, then stop the scene itself. */
+  const storageFailed = (error: Error) => {
+    if (storageBroken) return;
+    storageBroken = true;
+    options.devices.stopAll();
+    // Whatever still waits for the log was in the write that failed: none of it is acknowledged.
+    for (const item of outbox) if (!('frame' in item)) unstored.add(item.event);
+    options.report(`could not store the scene, so it was stopped: ${error.message}`);
+    options.onStorageFailed?.();
+    // After this step, but before any timer: the stop recorded is the store's, not a timer's
+    // that fell due while the write waited out a lock.
+    queueMicrotask(() => {
+      loop.submit({ type: 'scene.interrupted', at: clock.now(), by: 'system' });
+    });
+  };
 
   const log: EventLog = {
     append(event) {
@@ -111,19 +219,12 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
         return;
       }
       try {
-        options.log.append(event);
+        const from = awaiting.get(event);
+        if (from === undefined) options.log.append(event);
+        else options.log.append(event, { role: from.role, seq: from.seq });
       } catch (error) {
-        // A scene must not run unrecorded: stop the toys now, then stop the scene itself.
-        storageBroken = true;
         unstored.add(event);
-        options.devices.stopAll();
-        options.report(`could not store the scene, so it was stopped: ${(error as Error).message}`);
-        options.onStorageFailed?.();
-        // After this step, but before any timer: the stop recorded is the store's, not a timer's
-        // that fell due while the write waited out a lock.
-        queueMicrotask(() => {
-          loop.submit({ type: 'scene.interrupted', at: clock.now(), by: 'system' });
-        });
+        storageFailed(error as Error);
       }
     },
   };
@@ -168,19 +269,18 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       lastCheckIn,
     });
 
-  const broadcast = (effects: readonly Effect[]) => {
-    if (screens.size === 0) return;
-    const frame: ServerFrame = { type: 'view', view: view(), effects };
-    for (const screen of screens.values()) screen.send(frame);
-  };
-
+  /** When the armed timer wakes the scene (scene time), or null. */
+  let armedFor: number | null = null;
   const arm = () => {
+    const wake = disposed || loop.state.phase === 'closed' ? null : nextWakeAt(loop.state);
+    // Most steps leave the next wake where it was: the timer stands.
+    if (wake === armedFor) return;
     clearTimeout(timer);
-    if (disposed || loop.state.phase === 'closed') return;
-    const wake = nextWakeAt(loop.state);
+    armedFor = wake;
     if (wake === null) return;
     timer = setTimeout(
       () => {
+        armedFor = null;
         stops.entering(() => {
           loop.submit({ type: 'tick', at: clock.now() });
         });
@@ -194,18 +294,13 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     if (waiting !== undefined) {
       awaiting.delete(event);
       const rejected = effects.find((e) => e.type === 'rejected' && e.event === event.type);
-      if (unstored.has(event))
-        refuse(
-          waiting.reply,
-          'internal',
-          'Redline could not store this, so the scene was stopped',
-          waiting.seq,
-        );
-      else if (rejected?.type === 'rejected')
-        refuse(waiting.reply, 'refused', rejected.reason, waiting.seq);
-      else waiting.reply({ type: 'ack', seq: waiting.seq });
-    }
-    unstored.delete(event);
+      outbox.push({
+        reply: waiting.reply,
+        seq: waiting.seq,
+        event,
+        refusal: rejected?.type === 'rejected' ? rejected.reason : null,
+      });
+    } else unstored.delete(event);
     const accepted = !effects.some((e) => e.type === 'rejected' && e.event === event.type);
     if (event.type === 'checkin.answered' && accepted)
       lastCheckIn = { at: event.at, answer: event.answer };
@@ -240,7 +335,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
         }
         if (frame.done) checked.add(frame.item);
         else checked.delete(frame.item);
-        reply({ type: 'ack', seq: frame.seq });
+        send(reply, { type: 'ack', seq: frame.seq });
         broadcast([]);
         return;
       case 'stop.test':
@@ -252,7 +347,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
           refuse(reply, 'refused', 'the test stop belongs to the set-up', frame.seq);
           return;
         }
-        reply({ type: 'ack', seq: frame.seq });
+        send(reply, { type: 'ack', seq: frame.seq });
         void options.confirmStop().then((result) => {
           testStop = {
             at: clock.now(),
@@ -268,7 +363,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
           return;
         }
         heartRate = { bpm: frame.bpm, at: clock.now() };
-        reply({ type: 'ack', seq: frame.seq });
+        send(reply, { type: 'ack', seq: frame.seq });
         broadcast([]);
         fromSensor(sensors.heartRate(frame.bpm, heartRate.at));
         if (loop.state.phase !== 'closed') traces.heartRate(heartRate.at, frame.bpm);
@@ -276,47 +371,45 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     }
   };
 
-  const handleFrame = (role: Role, frame: ClientFrame, reply: Reply) => {
+  const handleFrame = (role: Role, frame: ClientFrame, reply: Reply): boolean => {
     if (isLocalFrame(frame)) {
       handleLocal(role, frame, reply);
-      return;
+      return false;
     }
     const event = frameEvent(frame, role, clock.now());
     if (event.type !== 'scene.created' && event.type !== 'tick') {
       const refusal = senderRefusal(agreement.mode, event.type, role);
       if (refusal !== null) {
         refuse(reply, 'forbidden', refusal, frame.seq);
-        return;
+        return false;
       }
     }
     if (event.type === 'device.tested' && options.otherSceneActive()) {
       refuse(reply, 'refused', 'another scene is running on these toys', frame.seq);
-      return;
+      return false;
     }
     if (event.type === 'scene.start') {
       const gaps = missing();
       if (gaps.length > 0) {
         refuse(reply, 'not-ready', `not ready to start: ${gaps.join('; ')}`, frame.seq);
-        return;
+        return false;
       }
     }
-    // A frame the scene's rules refuse now changes nothing, not even the log: the core is pure,
-    // so a trial step says so without touching anything. (A certain stop never needs a trial.)
-    if (!loop.stopPending && !stopsAtOnce(loop.state, event)) {
-      const trial = step(loop.state, event);
-      const rejected = trial.effects.find((e) => e.type === 'rejected' && e.event === event.type);
-      if (rejected?.type === 'rejected') {
-        refuse(reply, 'refused', rejected.reason, frame.seq);
-        return;
-      }
-    }
-    awaiting.set(event, { seq: frame.seq, reply });
-    loop.submit(event);
+    // A frame the scene's rules refuse now changes nothing, not even the log: the loop takes the
+    // core's step and keeps it only if the event was accepted. (A certain stop is never refused.)
+    awaiting.set(event, { role, seq: frame.seq, reply });
+    const refusal = loop.offer(event);
+    if (refusal === null) return true;
+    awaiting.delete(event);
+    refuse(reply, 'refused', refusal, frame.seq);
+    return false;
   };
-  const handle = (role: Role, frame: ClientFrame, reply: Reply) => {
+  const handle = (role: Role, frame: ClientFrame, reply: Reply): boolean => {
+    let stored = false;
     stops.entering(() => {
-      handleFrame(role, frame, reply);
+      stored = handleFrame(role, frame, reply);
     });
+    return stored;
   };
 
   arm();
@@ -369,6 +462,8 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       traces.flush();
       disposed = true;
       clearTimeout(timer);
+      clearTimeout(viewTimer);
+      armedFor = null;
       for (const screen of screens.values()) screen.close('the server is stopping', 'going-away');
       screens.clear();
     },

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { agreementHash, replay, type SceneEvent } from '../../core';
 import { pairAgreement } from '../../../test/fixtures/agreements';
+import { jsonEventCodec } from './event-codec';
 import { openStore } from './store';
 import { createdAs } from './temp-store.test-support';
 
@@ -10,15 +11,19 @@ export const NEGOTIATION_ID = 'negotiation-data';
 /**
  * A scene for two as it is stored after it ran: a sealed negotiation with both partners'
  * private answers, a draft and signatures; the scene with its participants, a pairing code and
- * its events (the created event first, then play with output, then red); readings, a stop
- * timing, a debrief and a follow-up. Every table of the schema gets at least one row, so an
+ * its events (the created event first, then play with output, then red; the last few still in
+ * the journal, as a run that ended in a crash leaves them); readings, a stop timing, a debrief
+ * and a follow-up. Every table of the schema gets at least one row, so an
  * export that leaves a table out, or an import that changes one, shows.
  */
 export function fillStore(path: string): { sceneId: string; events: SceneEvent[] } {
   const filled = fillThroughStore(path);
-  fillTraces(path);
+  fillTraces(path, filled.events);
   return filled;
 }
+
+/** How many of the fixture's last events are left in the journal (decision 0017). */
+const JOURNALED = 3;
 
 function fillThroughStore(path: string): { sceneId: string; events: SceneEvent[] } {
   const store = openStore({ path });
@@ -85,7 +90,7 @@ function fillThroughStore(path: string): { sceneId: string; events: SceneEvent[]
     store.setLastSeq(SCENE_ID, 'submissive', 7);
     const log = store.eventLog(SCENE_ID);
     const events: SceneEvent[] = [created, ...play()];
-    for (const event of events.slice(1)) log.append(event);
+    for (const event of events.slice(1, -JOURNALED)) log.append(event);
     store.setStatus(SCENE_ID, 'closed');
     return { sceneId: SCENE_ID, events };
   } finally {
@@ -93,11 +98,21 @@ function fillThroughStore(path: string): { sceneId: string; events: SceneEvent[]
   }
 }
 
-/** Readings, a stop timing, a debrief and follow-ups, written with SQL exactly as stored. */
-function fillTraces(path: string): void {
+/**
+ * The journal's rows, readings, a stop timing, a debrief and follow-ups, written with SQL
+ * exactly as stored.
+ */
+function fillTraces(path: string, events: readonly SceneEvent[]): void {
   const db = new Database(path);
   try {
     db.pragma('foreign_keys = ON');
+    const journal = db.prepare(
+      'INSERT INTO event_journal (scene_id, n, type, at, json) VALUES (?, ?, ?, ?, ?)',
+    );
+    events.forEach((event, i) => {
+      if (i >= events.length - JOURNALED)
+        journal.run(SCENE_ID, i + 1, event.type, event.at, jsonEventCodec.encode(event));
+    });
     const reading = db.prepare(
       'INSERT INTO readings (scene_id, at, kind, value) VALUES (?, ?, ?, ?)',
     );

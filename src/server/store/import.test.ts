@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fillStore, SCENE_ID } from './data.test-support';
 import { exportAll, importAll, type RedlineExport } from './export';
+import type { ExportRow } from './export-format';
 import { latestVersion } from './migrations';
 import { openStore } from './store';
 import { addScene, useTempStores } from './temp-store.test-support';
@@ -167,8 +168,16 @@ describe('importAll [P4]: an export file is untrusted', () => {
 
   it('imports an export of an older schema, migrating it', () => {
     const data = exported();
-    const { readings, stop_timings, debriefs, follow_ups, ...tables } = data.tables;
-    expect([readings, stop_timings, debriefs, follow_ups].every((t) => t !== undefined)).toBe(true);
+    const { readings, stop_timings, debriefs, follow_ups, event_journal, ...tables } = data.tables;
+    expect(
+      [readings, stop_timings, debriefs, follow_ups, event_journal].every((t) => t !== undefined),
+    ).toBe(true);
+    // Schema 2 had no journal (its scene's events were all in `events`) and no frame numbers.
+    const dropped = new Set(['seq', 'frame_role', 'frame_seq']);
+    const v2Event = (row: ExportRow): ExportRow =>
+      Object.fromEntries(Object.entries(row).filter(([column]) => !dropped.has(column)));
+    const v2Events = [...(tables['events'] ?? []), ...(event_journal ?? [])].map(v2Event);
+    tables['events'] = v2Events;
     const scenes = (tables['scenes'] ?? []).map((s) => {
       const { negotiation_id, ...rest } = s;
       expect(negotiation_id).toBe('negotiation-data');
@@ -180,7 +189,9 @@ describe('importAll [P4]: an export file is untrusted', () => {
     const again = exportAll(target);
     expect(again.schemaVersion).toBe(latestVersion());
     expect(again.tables['scenes']?.[0]).toMatchObject({ scene_id: SCENE_ID, negotiation_id: null });
-    expect(again.tables['events']).toEqual(data.tables['events']);
+    expect(again.tables['events']).toEqual(
+      v2Events.map((row) => ({ ...row, frame_role: null, frame_seq: null })),
+    );
     expect(again.tables['readings']).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ describe('migrations', () => {
       'answers',
       'debriefs',
       'drafts',
+      'event_journal',
       'events',
       'follow_ups',
       'invitations',

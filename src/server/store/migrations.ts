@@ -206,6 +206,33 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    what: "a journal for live scenes' events in order of arrival (group commit), and each event's frame number",
+    // Decision 0017. \`events\` keeps each scene's events together (clustered by scene), so a
+    // commit that holds one event from each of many scenes touches a page per scene. Live scenes
+    // append here instead, in arrival order (a commit touches a page or two), and each scene's
+    // rows move to \`events\` in runs of many: as it closes, and whenever it has a run waiting.
+    // A row may sit in both for a moment (copied, not yet cleared); \`events\` wins on reading.
+    // A row here is an event stored and acknowledged like any in \`events\` (S7).
+    // An event a screen's frame asked for keeps that frame's role and number, so the replay
+    // guard (the highest number each role used) is stored with the event, not as a second write;
+    // \`participants.last_seq\` still holds the number of frames that made no event.
+    sql: `
+      CREATE TABLE event_journal (
+        seq INTEGER PRIMARY KEY,
+        scene_id TEXT NOT NULL REFERENCES scenes (scene_id) ON DELETE CASCADE,
+        n INTEGER NOT NULL CHECK (n >= 1),
+        type TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        json TEXT NOT NULL,
+        frame_role TEXT CHECK (frame_role IN ('dominant', 'submissive')),
+        frame_seq INTEGER CHECK (frame_seq >= 1)
+      ) STRICT;
+      ALTER TABLE events ADD COLUMN frame_role TEXT CHECK (frame_role IN ('dominant', 'submissive'));
+      ALTER TABLE events ADD COLUMN frame_seq INTEGER CHECK (frame_seq >= 1);
+    `,
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

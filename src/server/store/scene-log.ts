@@ -1,11 +1,35 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parseWith, sceneEventSchema, type Result, type SceneEvent } from '../../core';
-import type { EventLog } from '../event-log';
+import type { EventLog, FrameOrigin } from '../event-log';
 import type { EventCodec } from './event-codec';
+import type { Journal } from './journal';
 import type { Statements } from './statements';
 import { reasonOf, StoreError } from './store-error';
 
-export type StoredEventLog = EventLog & { readonly count: number };
+export type StoredEventLog = EventLog & {
+  /** Events given to the log so far (stored, or staged for the next commit). */
+  readonly count: number;
+  /**
+   * Adds the event to the store's next group commit (decision 0017): it is on disk once `settled`
+   * says so. Throws, like `append`, when the log cannot take it (closed, or after a failure).
+   */
+  stage(event: SceneEvent, frame?: FrameOrigin): void;
+  /**
+   * Calls `done` once every event staged so far is on disk (null), or with the error that kept
+   * them from it; at once when none is waiting.
+   */
+  settled(done: (error: StoreError | null) => void): void;
+  /** The journal row of the oldest staged event not yet copied into `events`, if any. */
+  readonly oldestUncopied: number | undefined;
+  /** Copies the journal rows of this scene's staged events into `events`, in the next commit. */
+  copySoon(): void;
+};
+
+/**
+ * A scene's journal rows move to `events` in runs of this many (decision 0017): a run fills a
+ * page or a few of `events`, where one event at a time would touch a page each.
+ */
+export const COPY_RUN = 128;
 
 /** What a scene's log needs from the store that holds it. */
 export type LogContext = Readonly<{
@@ -13,11 +37,17 @@ export type LogContext = Readonly<{
   statements: Statements;
   codec: EventCodec;
   isOpen: () => boolean;
+  /** The store's group commit, shared by every scene's log. */
+  journal: Journal;
+  /** Called before a log first stages an event: the store readies its journal (decision 0017). */
+  beforeStaging: () => void;
 }>;
 
 /**
- * A scene's log in the store: each append is one committed row (event number = count + 1), synced
- * to disk before `append` returns (S7). A failed append throws, and the log then refuses every
+ * A scene's log in the store (event number = count + 1). `append` writes one committed row, synced
+ * to disk before it returns (S7); `stage` leaves the row to the store's next group commit, and
+ * `settled` says when it is on disk (decision 0017). A failed write throws (or, staged, reaches
+ * `settled` as its error), and the log then refuses every
  * later event: storing them would leave a gap, and a log with a gap no longer replays to the
  * scene that ran. What is stored stays a true beginning of the scene; the server stops it.
  */
@@ -26,10 +56,35 @@ export function createStoredEventLog(
   sceneId: string,
   storedCount: number,
 ): StoredEventLog {
-  const { path, statements, codec } = context;
+  const { path, statements, codec, journal } = context;
   let count = storedCount;
   let failedAt: number | null = null;
+  /** Staged events not yet committed, and who waits for them. */
+  let staged = 0;
+  let waiters: ((error: StoreError | null) => void)[] = [];
+  let batchError: StoreError | null = null;
+  /** Journal rows (their `seq`) of committed staged events not yet copied into `events`. */
+  let uncopied: number[] = [];
+  let copying = false;
   const which = (n: number) => `event ${n} of scene "${sceneId}"`;
+
+  const copySoon = () => {
+    if (copying || uncopied.length === 0) return;
+    copying = true;
+    /** How many of the oldest were copied: later events only ever join at the end. */
+    let copied = 0;
+    journal.add({
+      run: () => {
+        copied = uncopied.length;
+        for (let i = 0; i < copied; i++) statements.copyJournalRow.run(uncopied[i] ?? 0);
+      },
+      done: (error) => {
+        copying = false;
+        // Failed, they stay in the journal (stored all the same) and are copied on a later try.
+        if (error === null) uncopied = uncopied.slice(copied);
+      },
+    });
+  };
 
   /**
    * `createScene` already stored the created event as event 1, and the scene loop appends it
@@ -48,19 +103,26 @@ export function createStoredEventLog(
     );
   };
 
+  /** Throws if the log cannot take event `n` (closed, or after a failure). */
+  const check = (n: number) => {
+    if (!context.isOpen())
+      throw new StoreError(`could not store ${which(n)}: the store at ${path} is closed`);
+    if (failedAt !== null)
+      throw new StoreError(
+        `could not store ${which(n)}: ${which(failedAt)} could not be stored, so nothing ` +
+          `later is stored either (the log would have a gap)`,
+      );
+  };
+
   return {
     get count() {
       return count;
     },
     append(event) {
+      // Staged events come first: the log's order is the order events were given.
+      if (staged > 0) journal.commitNow();
       const n = count + 1;
-      if (!context.isOpen())
-        throw new StoreError(`could not store ${which(n)}: the store at ${path} is closed`);
-      if (failedAt !== null)
-        throw new StoreError(
-          `could not store ${which(n)}: ${which(failedAt)} could not be stored, so nothing ` +
-            `later is stored either (the log would have a gap)`,
-        );
+      check(n);
       if (event.type === 'scene.created' && isStoredCreated(event)) return;
       try {
         statements.insertEvent.run(sceneId, n, event.type, event.at, codec.encode(event));
@@ -72,6 +134,60 @@ export function createStoredEventLog(
       }
       count = n;
     },
+    stage(event, frame) {
+      const n = count + 1;
+      check(n);
+      context.beforeStaging();
+      if (event.type === 'scene.created' && isStoredCreated(event)) return;
+      const json = codec.encode(event);
+      count = n;
+      staged += 1;
+      let seq = 0;
+      journal.add({
+        run: () => {
+          seq = Number(
+            statements.insertJournal.run(
+              sceneId,
+              n,
+              event.type,
+              event.at,
+              json,
+              frame?.role ?? null,
+              frame?.seq ?? null,
+            ).lastInsertRowid,
+          );
+        },
+        done: (error) => {
+          staged -= 1;
+          if (error === null) {
+            uncopied.push(seq);
+            if (uncopied.length >= COPY_RUN) copySoon();
+          }
+          if (error !== null && failedAt === null) {
+            // The batch was rolled back whole: this is the first event of this log it held.
+            failedAt = n;
+            count = n - 1;
+            batchError = new StoreError(`could not store ${which(n)}: ${error.message}`, {
+              cause: error,
+            });
+          }
+          if (staged > 0) return;
+          const waiting = waiters;
+          const outcome = batchError;
+          waiters = [];
+          batchError = null;
+          for (const w of waiting) w(outcome);
+        },
+      });
+    },
+    settled(done) {
+      if (staged === 0) done(null);
+      else waiters.push(done);
+    },
+    get oldestUncopied() {
+      return uncopied[0];
+    },
+    copySoon,
   };
 }
 
@@ -79,13 +195,16 @@ export function createStoredEventLog(
  * Every stored event of a scene, in order, each decoded and validated again: a row changed on
  * disk is reported (naming the scene and event number), never folded.
  */
-export function readEvents(context: LogContext, sceneId: string): Result<SceneEvent[]> {
+export function readEvents(
+  context: Pick<LogContext, 'statements' | 'codec'>,
+  sceneId: string,
+): Result<SceneEvent[]> {
   const { statements, codec } = context;
   if (statements.scene.get(sceneId) === undefined)
     return { ok: false, errors: [`scene "${sceneId}" is not in the store`] };
   const events: SceneEvent[] = [];
   const errors: string[] = [];
-  statements.events.all(sceneId).forEach((row, i) => {
+  statements.events.all(sceneId, sceneId).forEach((row, i) => {
     const where = `scene "${sceneId}", event ${row.n}`;
     if (row.n !== i + 1) errors.push(`${where}: found where event ${i + 1} should be`);
     let decoded: unknown;

@@ -14,7 +14,8 @@ export type SceneRecord = {
 export type EventRecord = { n: number; type: string; at: number; json: string };
 export type CodeRecord = { scene_id: string; role: Role; used_wall_ms: number | null };
 
-// The CHECK constraints in migrations.ts guarantee the union-typed columns.
+// The CHECK constraints in migrations.ts guarantee the union-typed columns. The count here is of
+// \`events\` only: the store adds what the journal holds (one pass over it, not one per scene).
 const SCENE_COLUMNS = `scene_id, created_wall_ms, mode, agreement_hash, status, negotiation_id,
   (SELECT COALESCE(MAX(n), 0) FROM events e WHERE e.scene_id = s.scene_id) AS event_count`;
 
@@ -33,8 +34,15 @@ export function prepareStatements(db: Database.Database) {
     ),
     setStatus: db.prepare<[string, string]>(`UPDATE scenes SET status = ? WHERE scene_id = ?`),
 
+    // The highest frame number the role used: frames that made no event, and those stored with
+    // their event (decision 0017).
     participant: db.prepare<[string, string], { role: Role; last_seq: number }>(
-      `SELECT role, last_seq FROM participants WHERE scene_id = ? AND secret_hash = ?`,
+      `SELECT role, MAX(last_seq,
+         COALESCE((SELECT MAX(frame_seq) FROM events e
+                   WHERE e.scene_id = p.scene_id AND e.frame_role = p.role), 0),
+         COALESCE((SELECT MAX(frame_seq) FROM event_journal j
+                   WHERE j.scene_id = p.scene_id AND j.frame_role = p.role), 0)) AS last_seq
+       FROM participants p WHERE scene_id = ? AND secret_hash = ?`,
     ),
     insertParticipant: db.prepare<[string, string, string]>(
       `INSERT INTO participants (scene_id, role, secret_hash) VALUES (?, ?, ?)`,
@@ -65,14 +73,47 @@ export function prepareStatements(db: Database.Database) {
       `INSERT INTO events (scene_id, n, type, at, json) VALUES (?, ?, ?, ?, ?)`,
     ),
     eventCount: db
-      .prepare<[string], number>(`SELECT COALESCE(MAX(n), 0) FROM events WHERE scene_id = ?`)
+      .prepare<[string, string], number>(
+        `SELECT MAX((SELECT COALESCE(MAX(n), 0) FROM events WHERE scene_id = ?),
+                    (SELECT COALESCE(MAX(n), 0) FROM event_journal WHERE scene_id = ?))`,
+      )
       .pluck(),
     event: db.prepare<[string, number], EventRecord>(
       `SELECT n, type, at, json FROM events WHERE scene_id = ? AND n = ?`,
     ),
-    events: db.prepare<[string], EventRecord>(
-      `SELECT n, type, at, json FROM events WHERE scene_id = ? ORDER BY n`,
+    // Both tables, \`events\` first for a row in both (copied, not yet cleared from the journal).
+    events: db.prepare<[string, string], EventRecord>(
+      `SELECT n, type, at, json FROM events WHERE scene_id = ?
+       UNION ALL
+       SELECT n, type, at, json FROM event_journal j WHERE scene_id = ?
+         AND NOT EXISTS (SELECT 1 FROM events e WHERE e.scene_id = j.scene_id AND e.n = j.n)
+       ORDER BY n`,
     ),
+
+    // The journal of live scenes' events (decision 0017).
+    insertJournal: db.prepare<
+      [string, number, string, number, string, string | null, number | null]
+    >(
+      `INSERT INTO event_journal (scene_id, n, type, at, json, frame_role, frame_seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    copyJournalRow: db.prepare<[number]>(
+      `INSERT INTO events (scene_id, n, type, at, json, frame_role, frame_seq)
+       SELECT scene_id, n, type, at, json, frame_role, frame_seq FROM event_journal WHERE seq = ?`,
+    ),
+    firstJournalSeq: db.prepare<[], number | null>(`SELECT MIN(seq) FROM event_journal`).pluck(),
+    lastJournalSeq: db.prepare<[], number | null>(`SELECT MAX(seq) FROM event_journal`).pluck(),
+    clearJournalBefore: db.prepare<[number]>(`DELETE FROM event_journal WHERE seq < ?`),
+    journalCounts: db.prepare<[], { scene_id: string; n: number }>(
+      `SELECT scene_id, MAX(n) AS n FROM event_journal GROUP BY scene_id`,
+    ),
+    settleJournal: db.prepare<[]>(
+      `INSERT INTO events (scene_id, n, type, at, json, frame_role, frame_seq)
+       SELECT scene_id, n, type, at, json, frame_role, frame_seq FROM event_journal j
+       WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.scene_id = j.scene_id AND e.n = j.n)
+       ORDER BY seq`,
+    ),
+    clearJournal: db.prepare<[]>(`DELETE FROM event_journal`),
   };
 }
 

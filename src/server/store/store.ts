@@ -10,6 +10,7 @@ import { openDatabase } from './database';
 import { createDebriefStore, type DebriefStore } from './debrief-store';
 import { createHistoryStore, type HistoryStore } from './history-store';
 import { jsonEventCodec } from './event-codec';
+import { createJournal } from './journal';
 import { jsonRecordCodec } from './negotiation-codec';
 import { createNegotiationStore, type NegotiationStore } from './negotiation-store';
 import {
@@ -56,9 +57,10 @@ export type Store = {
     negotiationId?: string | null;
   }): void;
   /**
-   * The scene's log. Appends synchronously (event number = count + 1); throws a StoreError (with
-   * a plain message naming the scene) if the write fails — the caller stops the scene. The same
-   * log object is returned for a scene each time, so its count stays exact.
+   * The scene's log. `append` writes synchronously (event number = count + 1); `stage` leaves the
+   * write to the next group commit (decision 0017). A failed write is a StoreError (with a plain
+   * message naming the scene) — the caller stops the scene. The same log object is returned for a
+   * scene each time, so its count stays exact.
    */
   eventLog(sceneId: string): StoredEventLog;
   /**
@@ -70,12 +72,25 @@ export type Store = {
   scenes(): readonly SceneRow[];
   scene(sceneId: string): SceneRow | null;
   setStatus(sceneId: string, status: 'open' | 'closed'): void;
+  /**
+   * As `setStatus`, in the next group commit, after the events staged before it (a closed scene's
+   * last events are never missing behind its status). A failure is handed to `failed`.
+   */
+  stageStatus(
+    sceneId: string,
+    status: 'open' | 'closed',
+    failed: (error: StoreError) => void,
+  ): void;
   /** The participant holding this secret hash in this scene, or null. */
   participant(sceneId: string, secretHash: string): { role: Role; lastSeq: number } | null;
   /** Adds the role's secret, or replaces it (re-pairing a lost panel); lastSeq is kept. */
   setParticipant(sceneId: string, role: Role, secretHash: string): void;
   /** Raises lastSeq; never lowers it (replay guard). */
   setLastSeq(sceneId: string, role: Role, seq: number): void;
+  /** As `setLastSeq`, in the next group commit. A failure is handed to `failed`. */
+  stageLastSeq(sceneId: string, role: Role, seq: number, failed: (error: StoreError) => void): void;
+  /** Writes whatever waits for the next group commit now. */
+  commitNow(): void;
   addPairingCode(input: {
     codeHash: string;
     sceneId: string;
@@ -92,9 +107,14 @@ export type Store = {
   readonly history: HistoryStore;
   /** Debriefs (private, and what each chose to share) and follow-ups after a scene. */
   readonly debriefs: DebriefStore;
-  /** Closes the database; every later call (appends included) throws a StoreError. */
+  /** Commits what is staged, then closes; every later call (appends included) throws a StoreError. */
   close(): void;
 };
+
+/** Journal rows not yet cleared, behind the newest, past which a log is asked to copy its own. */
+const JOURNAL_LAG_ROWS = 50_000;
+/** At most this many journal rows are cleared in one commit (a short upkeep each time). */
+const CLEAR_ROWS = 4_096;
 
 const sceneRow = (r: SceneRecord): SceneRow => ({
   sceneId: r.scene_id,
@@ -122,13 +142,69 @@ export function openStore(options: {
    * the pragma is per connection, so no other connection can). Redline itself never sets it.
    */
   faultHook?: ((db: StoreConnection) => void) | undefined;
+  /** When a group commit runs (default: once the process yields; tests pass their own). */
+  scheduleCommit?: ((commit: () => void, afterMs: number) => void) | undefined;
+  /** The least time between group commits' starts (ms); see the journal. */
+  commitIntervalMs?: number | undefined;
+  /** Told each group commit's size and duration (the load benchmark). */
+  observeCommit?: ((writes: number, ms: number) => void) | undefined;
 }): Store {
   const { path } = options;
   const db = openDatabase(path, { passphrase: options.passphrase });
   options.faultHook?.(db);
   const statements = prepareStatements(db);
-  const context: LogContext = { path, statements, codec: jsonEventCodec, isOpen: () => db.open };
   const logs = new Map<string, StoredEventLog>();
+  /**
+   * Keeps the journal short (decision 0017): rows every log has copied into `events` are cleared
+   * (a few thousand a commit at most, oldest first), and a log whose oldest uncopied row has
+   * fallen far behind is asked to copy its rows.
+   */
+  const upkeep = () => {
+    const last = statements.lastJournalSeq.get();
+    if (last == null) return;
+    let limit = last + 1;
+    for (const log of logs.values()) {
+      const oldest = log.oldestUncopied;
+      if (oldest === undefined) continue;
+      limit = Math.min(limit, oldest);
+      if (oldest < last - JOURNAL_LAG_ROWS) log.copySoon();
+    }
+    const first = statements.firstJournalSeq.get();
+    if (first == null || first >= limit) return;
+    statements.clearJournalBefore.run(Math.min(limit, first + CLEAR_ROWS));
+  };
+  const journal = createJournal({
+    db,
+    path,
+    schedule: options.scheduleCommit,
+    intervalMs: options.commitIntervalMs,
+    observe: options.observeCommit,
+    upkeep,
+  });
+  /** Whether this process journals (it settled what an earlier run left in the journal). */
+  let journaling = false;
+  /** Copies every journal row not in `events` yet, then empties the journal. */
+  const settleJournal = db.transaction(() => {
+    statements.settleJournal.run();
+    statements.clearJournal.run();
+  });
+  const context: LogContext = {
+    path,
+    statements,
+    codec: jsonEventCodec,
+    isOpen: () => db.open,
+    journal,
+    beforeStaging: () => {
+      if (journaling) return;
+      // A run that ended without closing (a crash) may have left rows: they move first, so the
+      // upkeep may clear everything it finds copied. Only a process that journals does this: a
+      // reader (the CLI) never writes to a server's journal.
+      attempt('ready the journal', () => {
+        settleJournal.immediate();
+      });
+      journaling = true;
+    },
+  };
 
   /** Runs one operation; a failure comes out as a StoreError saying what could not be done. */
   function attempt<T>(what: string, run: () => T, plain: Record<string, string> = {}): T {
@@ -199,21 +275,50 @@ export function openStore(options: {
       if (known !== undefined) return known;
       const log = attempt(`open the log of scene "${sceneId}"`, () => {
         if (statements.scene.get(sceneId) === undefined) throw new StoreError(missing(sceneId));
-        return createStoredEventLog(context, sceneId, statements.eventCount.get(sceneId) ?? 0);
+        return createStoredEventLog(
+          context,
+          sceneId,
+          statements.eventCount.get(sceneId, sceneId) ?? 0,
+        );
       });
       logs.set(sceneId, log);
       return log;
     },
     events: (sceneId) => attempt(`read scene "${sceneId}"`, () => readEvents(context, sceneId)),
-    scenes: () => attempt('list scenes', () => statements.scenes.all().map(sceneRow)),
+    scenes: () =>
+      attempt('list scenes', () => {
+        const journaled = new Map(statements.journalCounts.all().map((r) => [r.scene_id, r.n]));
+        return statements.scenes.all().map((r) => {
+          const row = sceneRow(r);
+          const inJournal = journaled.get(row.sceneId) ?? 0;
+          return inJournal > row.eventCount ? { ...row, eventCount: inJournal } : row;
+        });
+      }),
     scene(sceneId) {
-      const row = attempt(`read scene "${sceneId}"`, () => statements.scene.get(sceneId));
+      const row = attempt(`read scene "${sceneId}"`, () => {
+        const found = statements.scene.get(sceneId);
+        if (found === undefined) return undefined;
+        return { ...found, event_count: statements.eventCount.get(sceneId, sceneId) ?? 0 };
+      });
       return row === undefined ? null : sceneRow(row);
     },
     setStatus(sceneId, status) {
       attempt(`mark scene "${sceneId}" ${status}`, () => {
         if (statements.setStatus.run(status, sceneId).changes === 0)
           throw new StoreError(missing(sceneId));
+      });
+    },
+    stageStatus(sceneId, status, failed) {
+      journal.add({
+        run: () => {
+          statements.setStatus.run(status, sceneId);
+        },
+        done: (error) => {
+          if (error !== null)
+            failed(new StoreError(`could not mark scene "${sceneId}" ${status}: ${error.message}`));
+          // Closed, its last events move to `events` in the next commit.
+          else if (status === 'closed') logs.get(sceneId)?.copySoon();
+        },
       });
     },
     participant(sceneId, secretHash) {
@@ -235,6 +340,24 @@ export function openStore(options: {
           throw new StoreError(`scene "${sceneId}" has no ${role}`);
       });
     },
+    stageLastSeq(sceneId, role, seq, failed) {
+      journal.add({
+        run: () => {
+          statements.raiseLastSeq.run(seq, sceneId, role);
+        },
+        done: (error) => {
+          if (error !== null)
+            failed(
+              new StoreError(
+                `could not record the ${role}'s sequence number in scene "${sceneId}": ${error.message}`,
+              ),
+            );
+        },
+      });
+    },
+    commitNow: () => {
+      journal.commitNow();
+    },
     addPairingCode(input) {
       attempt(
         `add a pairing code to scene "${input.sceneId}"`,
@@ -248,7 +371,17 @@ export function openStore(options: {
     claimPairingCode: (codeHash, nowWallMs) =>
       attempt('claim a pairing code', () => claim.immediate(codeHash, nowWallMs)),
     close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      try {
+        journal.commitNow();
+        // What this process journaled moves to `events` now, leaving the journal empty. If it
+        // cannot (a full disk), the rows stay in the journal, stored, and move on the next start.
+        if (journaling) settleJournal.immediate();
+      } catch {
+        // Nothing is lost: see above. Closing must still close.
+      } finally {
+        db.close();
+      }
     },
   };
 }

@@ -130,9 +130,9 @@ export function createSocketSession(deps: SocketSessionDeps): SocketSession {
       return;
     }
     me.lastSeq = f.seq;
-    // The frame is carried out first (a stop goes to the toys now); its number is stored after.
-    me.runtime.handle(me.role, f, deps.send);
-    deps.registry.seen(me.sceneId, me.role, f.seq);
+    // The frame is carried out first (a stop goes to the toys now); its number is stored after:
+    // with its event, or else on its own.
+    if (!me.runtime.handle(me.role, f, deps.send)) deps.registry.seen(me.sceneId, me.role, f.seq);
   };
 
   return {
