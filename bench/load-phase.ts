@@ -1,8 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createButtplugAdapter } from '../src/devices/buttplug/buttplug-adapter';
+import { packagePath } from '../src/package-root';
+import type { DeviceHub } from '../src/server/device-hub';
+import { buildApp } from '../src/server/http/app';
+import { createNegotiationService } from '../src/server/negotiation/negotiation-service';
 import { createReadingBatcher } from '../src/server/scenes/reading-batcher';
+import { createSceneRegistry } from '../src/server/scenes/scene-registry';
 import { openStore } from '../src/server/store/store';
+import { devices } from '../test/fixtures/agreements';
 import { createLoadScene, newCounters, type LoadCounters, type LoadScene } from './load-scene';
 import { summarize, type Summary } from './stats';
 
@@ -20,6 +29,8 @@ export type LoadPhaseConfig = Readonly<{
   samples: number;
   /** Where the store's temporary folder goes (the disk decides what an fsync costs). */
   dir: string;
+  /** A folder for a V8 CPU profile of the measured time (`load-N.cpuprofile`), or null. */
+  profileDir: string | null;
 }>;
 
 export type LoadPhaseResult = Readonly<{
@@ -98,17 +109,44 @@ export async function runLoadPhase(
       counters.commitTimes?.push(ms);
     },
   });
-  // As the registry: readings of every scene in one transaction a second (decision 0015).
+  // As the registry: readings in runs per scene, in the next group commit (decision 0017).
   const readings = createReadingBatcher({
     write: (rows) => {
       const from = performance.now();
-      store.history.addReadings(rows);
+      store.history.stageReadings(rows, (error) => {
+        console.error(`readings: ${error.message}`);
+      });
       counters.readingMs += performance.now() - from;
     },
     report: (message) => {
       console.error(message);
     },
   });
+  // The server around the scenes, as `redline serve` holds it (built, not listening): its HTTP
+  // and WebSocket app, negotiations, a scene registry and a Buttplug adapter (not connected). The
+  // scenes below do not go through it; it is here so the memory measured is a server's.
+  const report = (message: string) => {
+    console.error(message);
+  };
+  const adapter = createButtplugAdapter();
+  const hub: DeviceHub = {
+    adapter,
+    connected: () => true,
+    devices: () => devices,
+    onReport: () => () => undefined,
+    close: () => adapter.close(),
+  };
+  const registry = createSceneRegistry({ store, hub, report });
+  const negotiations = createNegotiationService({ store: store.negotiations, report });
+  const app = await buildApp({
+    registry,
+    hub,
+    negotiations,
+    store,
+    webRoot: packagePath('dist', 'web'),
+    panelBaseUrl: () => 'http://127.0.0.1/',
+  });
+  await app.ready();
   const slots: Slot[] = [];
   const pending = new Set<Promise<void>>();
   let driverTimer: ReturnType<typeof setTimeout> | undefined;
@@ -167,6 +205,7 @@ export async function runLoadPhase(
     const afterWarmUp = memory();
     const peak = { ...afterWarmUp };
     const counted = { ...counters, refused: new Map(counters.refused) };
+    const profiler = config.profileDir === null ? null : await startProfile();
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
     const commitTimes: number[] = [];
@@ -185,9 +224,13 @@ export async function runLoadPhase(
       const dueAt = dueTimes[k] ?? from;
       redTimers.push(
         setTimeout(
-          () => {
-            // Node's timers may fire up to a millisecond early on this clock: the red is due then.
-            while (performance.now() < dueAt);
+          function fire() {
+            // Node's timers may fire up to a millisecond early on this clock: the red waits for
+            // its time without blocking the loop (a spin here was a tenth of the CPU at N=1000).
+            if (performance.now() < dueAt) {
+              setImmediate(fire);
+              return;
+            }
             const slot = liveSlot(slots, target);
             if (slot?.scene == null) return;
             const scene = slot.scene;
@@ -218,6 +261,8 @@ export async function runLoadPhase(
     await sleep(windowMs);
     const elapsed = (performance.now() - from) / 1000;
     const cpu = process.cpuUsage(cpuFrom);
+    if (profiler !== null && config.profileDir !== null)
+      await profiler.stop(join(config.profileDir, `load-${n}.cpuprofile`));
     delay.disable();
     counters.commitTimes = null;
     clearInterval(sampler);
@@ -295,9 +340,27 @@ export async function runLoadPhase(
     await Promise.allSettled([...pending]);
     for (const slot of slots) slot.scene?.dispose();
     readings.close();
+    await app.close();
+    registry.dispose();
+    await hub.close();
     store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A V8 CPU profile of this process from now until `stop` writes it (the inspector's profiler). */
+async function startProfile(): Promise<{ stop(path: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(path) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(path, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 /**

@@ -224,10 +224,10 @@ export async function createLoadScene(options: {
         counters.readings += 1;
       },
       flush: () => {
-        options.readings.flush();
+        options.readings.flush(sceneId);
       },
       stopTiming: (timing) => {
-        store.history.addStopTiming(sceneId, timing);
+        store.history.stageStopTiming(sceneId, timing, failed);
         counters.stopTimings += 1;
       },
     },

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { startButtplugSimServer } from '../devices/buttplug-sim/server';
 import { EXIT, type CliIo } from './io';
 import { booleanFlag, parseFlags } from './args';
@@ -10,8 +9,9 @@ import { runOverButtplug } from './sim/live-run';
 import { loadScenario } from './sim/load-scenario';
 import type { Scenario } from './sim/scenario';
 import { simulate } from './sim/sim-command';
+import { packagePath } from '../package-root';
 
-const example = (name: string) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+const example = (name: string) => packagePath('examples', name);
 export const DEMO_SCENARIO = example('demo.json');
 export const LIVE_DEMO_SCENARIO = example('live-demo.json');
 /** One vibrator: enough to show the whole path, few enough lines to follow. */

@@ -105,7 +105,10 @@ export function sceneView(s: SceneState, extras: ViewExtras): SceneView {
 /** Everything the server sends. */
 export type ServerFrame =
   | { type: 'welcome'; role: Role; sceneId: string; lastSeq: number; view: SceneView }
-  /** After every step of the scene, and when presence or set-up changes. */
+  /**
+   * After the scene's steps are stored (their effects together, in order), and when presence or
+   * set-up changes; views that only move outputs at most 10 a second (decision 0017).
+   */
   | { type: 'view'; view: SceneView; effects: readonly Effect[] }
   /** The frame `seq` was carried out and, if it was a scene event, stored (S7). */
   | { type: 'ack'; seq: number }

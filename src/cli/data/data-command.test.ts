@@ -88,7 +88,8 @@ describe('redline data [P4]', () => {
     const imported = run(['import', '--in', file, '--data', home]);
     expect(imported).toEqual({
       status: 0,
-      out: `Imported 1 scene (${before.tables['events']?.length ?? 0} events) and 1 negotiation into ${databasePath(home)}.\n`,
+      // Every event, whether in \`events\` or still in the journal (decision 0017).
+      out: `Imported 1 scene (${(before.tables['events']?.length ?? 0) + (before.tables['event_journal']?.length ?? 0)} events) and 1 negotiation into ${databasePath(home)}.\n`,
       err: '',
     });
     expect(exportAll(databasePath(home)).tables).toEqual(before.tables);

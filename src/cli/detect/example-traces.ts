@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { generateTrace, type Sample, type Trace } from '../../core';
 import { formatCsvTrace } from './csv-trace';
+import { packagePath } from '../../package-root';
 
 /**
  * The example traces in examples/traces/, generated from the core's labelled trace generator with
@@ -17,9 +18,7 @@ import { formatCsvTrace } from './csv-trace';
  *   (src/data_logger.c: twelve header names, eleven values per row, raw pressure not logged).
  *   Synthetic, not a real recording: no public recordings exist.
  */
-export const EXAMPLE_TRACES_DIR = fileURLToPath(
-  new URL('../../../examples/traces/', import.meta.url),
-);
+export const EXAMPLE_TRACES_DIR = packagePath('examples', 'traces');
 
 export const EXAMPLE_SEEDS = { csv: 6, stream: 61, log: 62 } as const;
 

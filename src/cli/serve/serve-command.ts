@@ -1,5 +1,4 @@
 import { homedir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { renderUnicodeCompact } from 'uqr';
 import { createButtplugAdapter } from '../../devices/buttplug/buttplug-adapter';
 import { startButtplugSimServer, type ButtplugSimServer } from '../../devices/buttplug-sim/server';
@@ -19,12 +18,13 @@ import { processSignals, type SignalSource } from '../signals';
 import { USAGE } from '../usage';
 import { parsePort } from './port';
 import { printable } from './printable';
+import { packagePath } from '../../package-root';
 
 export const DEFAULT_PORT = 8417;
 export const DEFAULT_BUTTPLUG_URL = 'ws://127.0.0.1:12345';
 /** The virtual toys `--sim` offers: one vibrator, and one with two kinds of output. */
 export const SIM_TOYS = ['Lovense Lush', 'Lovense Nora'];
-export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+export const WEB_ROOT = packagePath('dist', 'web');
 
 const REQUEST_TIMEOUT_MS = 3000;
 

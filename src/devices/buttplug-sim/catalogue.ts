@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { packagePath } from '../../package-root';
 
 /**
  * The devices the simulated server can present: real names, feature indexes and integer ranges
@@ -77,7 +78,7 @@ export type CatalogueFeature = z.infer<typeof featureSchema>;
 export type CatalogueDevice = z.infer<typeof deviceSchema>;
 export type Catalogue = z.infer<typeof catalogueSchema>;
 
-export const CATALOGUE_PATH = new URL('../../../data/buttplug/devices.json', import.meta.url);
+export const CATALOGUE_PATH = packagePath('data', 'buttplug', 'devices.json');
 
 let loaded: Catalogue | undefined;
 

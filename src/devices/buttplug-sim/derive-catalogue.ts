@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import {
   CATALOGUE_PATH,
@@ -194,7 +194,7 @@ function run(sourcePath: string) {
   if (missing.length > 0) throw new Error(`the catalogue lacks ${missing.join(', ')}`);
   const text = formatCatalogue(catalogue);
   writeFileSync(CATALOGUE_PATH, text);
-  const where = fileURLToPath(CATALOGUE_PATH);
+  const where = CATALOGUE_PATH;
   console.log(`${where}: ${catalogue.devices.length} devices, ${text.length} bytes`);
 }
 

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { packagePath } from '../../package-root';
 
 /**
  * The official Buttplug message schema (data/buttplug/buttplug-schema.json), compiled once.
  * Frames are checked against `#/specs/MessageSpecV4` alone: the schema's root also accepts every
  * older spec's messages, which this server does not speak.
  */
-const SCHEMA_PATH = new URL('../../../data/buttplug/buttplug-schema.json', import.meta.url);
+const SCHEMA_PATH = packagePath('data', 'buttplug', 'buttplug-schema.json');
 
 let compiled: ValidateFunction | undefined;
 

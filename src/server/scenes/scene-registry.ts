@@ -88,9 +88,17 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
   const { store, hub } = options;
   const wallNow = options.wallNow ?? (() => Date.now());
   const runtimes = new Map<string, SceneRuntime>();
+  let tracesFailing = false;
+  /** A trace write that failed (in its commit): said once until one succeeds; scenes go on. */
+  const traceFailed = (error: Error) => {
+    if (tracesFailing) return;
+    tracesFailing = true;
+    options.report(`could not store a scene's history (the scene goes on): ${error.message}`);
+  };
   const readings = createReadingBatcher({
+    // Into the next group commit (decision 0017), in runs per scene.
     write: (rows) => {
-      store.history.addReadings(rows);
+      store.history.stageReadings(rows, traceFailed);
     },
     report: options.report,
   });
@@ -135,10 +143,10 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
           readings.add(sceneId, reading);
         },
         flush: () => {
-          readings.flush();
+          readings.flush(sceneId);
         },
         stopTiming: (timing) => {
-          store.history.addStopTiming(sceneId, timing);
+          store.history.stageStopTiming(sceneId, timing, traceFailed);
         },
       },
       devicesConnected: () => hub.connected(),
@@ -290,8 +298,8 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
     },
     interruptAll() {
       for (const runtime of runtimes.values()) runtime.interrupt();
-      store.commitNow();
       readings.flush();
+      store.commitNow();
     },
     withdrawConsent(negotiationId, by) {
       let count = 0;
@@ -306,6 +314,8 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
       for (const d of detach.values()) d();
       for (const runtime of runtimes.values()) runtime.dispose();
       readings.close();
+      // What the scenes and their traces staged reaches the disk before the store can close.
+      store.commitNow();
       runtimes.clear();
       negotiationOf.clear();
     },

@@ -10,7 +10,7 @@ import {
 import type { StopConfirmation } from '../../devices/adapter';
 import type { DevicePort } from '../../devices/port';
 import type { ChecklistItem, ClientFrame, ErrorCode, Role } from '../../protocol/frames';
-import { sceneView, type SceneView, type ServerFrame } from '../../protocol/view';
+import { sceneView, type SceneView, type ServerFrame, type SetupView } from '../../protocol/view';
 import type { EventLog } from '../event-log';
 import type { SceneClock } from '../scene-clock';
 import { createSceneLoop } from '../scene-loop';
@@ -259,10 +259,25 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
           otherSceneActive: options.otherSceneActive(),
         });
 
+  /** The set-up as last shown: the same object while nothing in it changed (frame-text.ts). */
+  let shownSetup: SetupView | null = null;
+  const setupView = (): SetupView => {
+    const next = { checklist, checked: [...checked], testStop, missing: missing() };
+    const same = (a: readonly string[], b: readonly string[]) =>
+      a.length === b.length && a.every((x, i) => x === b[i]);
+    if (
+      shownSetup?.testStop !== next.testStop ||
+      !same(shownSetup.checked, next.checked) ||
+      !same(shownSetup.missing, next.missing)
+    )
+      shownSetup = next;
+    return shownSetup;
+  };
+
   const view = (): SceneView =>
     sceneView(loop.state, {
       now: clock.now(),
-      setup: { checklist, checked: [...checked], testStop, missing: missing() },
+      setup: setupView(),
       presence: { console: screens.has('dominant'), panel: screens.has('submissive') },
       heartRate,
       pressure,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Journal } from './journal';
 import type { Attempt } from './negotiation-store';
 
 /** A sensor reading kept for a scene's history; `at` is the scene clock, as in its events. */
@@ -15,8 +16,18 @@ export type HistoryStore = {
   addReading(sceneId: string, reading: Reading): void;
   /** Many readings, of any scenes, in one transaction (one commit): all or none. */
   addReadings(rows: readonly Readonly<{ sceneId: string; reading: Reading }>[]): void;
+  /**
+   * As `addReadings`, in the store's next group commit (decision 0017): no commit of its own. A
+   * failure is handed to `failed`.
+   */
+  stageReadings(
+    rows: readonly Readonly<{ sceneId: string; reading: Reading }>[],
+    failed: (error: Error) => void,
+  ): void;
   /** One per stop: a second timing at the same scene time is ignored. */
   addStopTiming(sceneId: string, timing: StopTiming): void;
+  /** As `addStopTiming`, in the store's next group commit. A failure is handed to `failed`. */
+  stageStopTiming(sceneId: string, timing: StopTiming, failed: (error: Error) => void): void;
   /** In scene time order. */
   readings(sceneId: string): Reading[];
   stopTimings(sceneId: string): StopTiming[];
@@ -49,7 +60,9 @@ const whole = (at: number) => Math.max(0, Math.round(at));
 export function createHistoryStore(options: {
   db: Database.Database;
   attempt: Attempt;
+  journal: Journal;
 }): HistoryStore {
+  const { journal } = options;
   const { attempt } = options;
   const s = prepare(options.db);
   const insertMany = options.db.transaction(
@@ -58,6 +71,27 @@ export function createHistoryStore(options: {
         s.insertReading.run(sceneId, whole(reading.at), reading.kind, reading.value);
     },
   );
+  /**
+   * A trace write in the next group commit, inside a savepoint of its own (`insertMany` nested in
+   * the commit's transaction): a trace SQLite refuses is rolled back alone, never the scenes'
+   * events beside it. A failed commit fails it too.
+   */
+  const stageTrace = (write: () => void, failed: (error: Error) => void) => {
+    let refused: Error | null = null;
+    journal.add({
+      run: () => {
+        try {
+          options.db.transaction(write)();
+        } catch (error) {
+          refused = error as Error;
+        }
+      },
+      done: (error) => {
+        const failure = error ?? refused;
+        if (failure !== null) failed(failure);
+      },
+    });
+  };
   const noScene = (sceneId: string) => ({
     SQLITE_CONSTRAINT_FOREIGNKEY: `scene "${sceneId}" is not in the store`,
   });
@@ -74,6 +108,17 @@ export function createHistoryStore(options: {
       attempt(`store ${rows.length} readings`, () => {
         insertMany(rows);
       });
+    },
+    stageReadings(rows, failed) {
+      if (rows.length === 0) return;
+      stageTrace(() => {
+        insertMany(rows);
+      }, failed);
+    },
+    stageStopTiming(sceneId, { at, reachedAfterMs }, failed) {
+      stageTrace(() => {
+        s.insertStopTiming.run(sceneId, whole(at), Math.max(0, reachedAfterMs));
+      }, failed);
     },
     addStopTiming(sceneId, { at, reachedAfterMs }) {
       attempt(

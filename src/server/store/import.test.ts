@@ -146,6 +146,7 @@ describe('importAll [P4]: an export file is untrusted', () => {
         if ('scene_id' in row) row['scene_id'] = 's2';
       }
     for (const row of other.tables['invitations'] ?? []) row['code_hash'] = 'other-code';
+    for (const row of other.tables['event_journal'] ?? []) row['seq'] = Number(row['seq']) + 1000;
     const result = importAll(target, other);
     expect(result).toEqual({
       ok: false,

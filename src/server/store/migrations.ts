@@ -214,14 +214,16 @@ export const MIGRATIONS: readonly Migration[] = [
     // append here instead, in arrival order (a commit touches a page or two), and each scene's
     // rows move to \`events\` in runs of many: as it closes, and whenever it has a run waiting.
     // A row may sit in both for a moment (copied, not yet cleared); \`events\` wins on reading.
-    // A row here is an event stored and acknowledged like any in \`events\` (S7).
+    // A row here is an event stored and acknowledged like any in \`events\` (S7). No foreign key:
+    // only a scene's own log writes here, and a lookup per row is a cost on every event; the
+    // row's copy into \`events\` is checked by that table's key.
     // An event a screen's frame asked for keeps that frame's role and number, so the replay
     // guard (the highest number each role used) is stored with the event, not as a second write;
     // \`participants.last_seq\` still holds the number of frames that made no event.
     sql: `
       CREATE TABLE event_journal (
         seq INTEGER PRIMARY KEY,
-        scene_id TEXT NOT NULL REFERENCES scenes (scene_id) ON DELETE CASCADE,
+        scene_id TEXT NOT NULL,
         n INTEGER NOT NULL CHECK (n >= 1),
         type TEXT NOT NULL,
         at INTEGER NOT NULL,

@@ -4,18 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { SceneEvent } from '../../core';
 import { eventLogContract } from './event-log.contract';
 import { openStore, StoreError, type Store } from './store';
-import { addScene, createdAs, useTempStores } from './temp-store.test-support';
+import { addScene, startAndRaise, createdAs, useTempStores } from './temp-store.test-support';
 
 const play: SceneEvent[] = [
-  { type: 'scene.start', at: 10, by: 'dominant' },
-  {
-    type: 'intensity.requested',
-    at: 20,
-    by: 'dominant',
-    device: 'wand',
-    feature: 'vibrate',
-    value: 0.3,
-  },
+  ...startAndRaise,
   {
     type: 'limit.lowered',
     at: 25,

@@ -39,8 +39,6 @@ export type LogContext = Readonly<{
   isOpen: () => boolean;
   /** The store's group commit, shared by every scene's log. */
   journal: Journal;
-  /** Called before a log first stages an event: the store readies its journal (decision 0017). */
-  beforeStaging: () => void;
 }>;
 
 /**
@@ -137,7 +135,6 @@ export function createStoredEventLog(
     stage(event, frame) {
       const n = count + 1;
       check(n);
-      context.beforeStaging();
       if (event.type === 'scene.created' && isStoredCreated(event)) return;
       const json = codec.encode(event);
       count = n;

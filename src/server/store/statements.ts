@@ -78,6 +78,9 @@ export function prepareStatements(db: Database.Database) {
                     (SELECT COALESCE(MAX(n), 0) FROM event_journal WHERE scene_id = ?))`,
       )
       .pluck(),
+    eventCountStored: db
+      .prepare<[string], number>(`SELECT COALESCE(MAX(n), 0) FROM events WHERE scene_id = ?`)
+      .pluck(),
     event: db.prepare<[string, number], EventRecord>(
       `SELECT n, type, at, json FROM events WHERE scene_id = ? AND n = ?`,
     ),

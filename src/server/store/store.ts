@@ -10,7 +10,7 @@ import { openDatabase } from './database';
 import { createDebriefStore, type DebriefStore } from './debrief-store';
 import { createHistoryStore, type HistoryStore } from './history-store';
 import { jsonEventCodec } from './event-codec';
-import { createJournal } from './journal';
+import { createJournal, type Journal } from './journal';
 import { jsonRecordCodec } from './negotiation-codec';
 import { createNegotiationStore, type NegotiationStore } from './negotiation-store';
 import {
@@ -160,6 +160,8 @@ export function openStore(options: {
    * fallen far behind is asked to copy its rows.
    */
   const upkeep = () => {
+    // Nothing is cleared before what an earlier run left has moved (see `ready`).
+    if (!journaling) return;
     const last = statements.lastJournalSeq.get();
     if (last == null) return;
     let limit = last + 1;
@@ -173,7 +175,7 @@ export function openStore(options: {
     if (first == null || first >= limit) return;
     statements.clearJournalBefore.run(Math.min(limit, first + CLEAR_ROWS));
   };
-  const journal = createJournal({
+  const commits = createJournal({
     db,
     path,
     schedule: options.scheduleCommit,
@@ -188,22 +190,45 @@ export function openStore(options: {
     statements.settleJournal.run();
     statements.clearJournal.run();
   });
+  /**
+   * Before this process stages its first write of any kind: a run that ended without closing (a
+   * crash) may have left rows in the journal, and they move to `events` first, so the upkeep may
+   * clear whatever it finds copied. Only a process that stages does this: a reader (the CLI)
+   * never writes to a server's journal.
+   */
+  const ready = () => {
+    if (journaling) return;
+    attempt('ready the journal', () => {
+      settleJournal.immediate();
+    });
+    journaling = true;
+  };
+  const journal: Journal = {
+    add(write) {
+      try {
+        ready();
+      } catch (error) {
+        // Not staged: the writer hears it as it would a failed commit (never a throw here).
+        queueMicrotask(() => {
+          write.done(error as StoreError);
+        });
+        return;
+      }
+      commits.add(write);
+    },
+    commitNow: () => {
+      commits.commitNow();
+    },
+    get staged() {
+      return commits.staged;
+    },
+  };
   const context: LogContext = {
     path,
     statements,
     codec: jsonEventCodec,
     isOpen: () => db.open,
     journal,
-    beforeStaging: () => {
-      if (journaling) return;
-      // A run that ended without closing (a crash) may have left rows: they move first, so the
-      // upkeep may clear everything it finds copied. Only a process that journals does this: a
-      // reader (the CLI) never writes to a server's journal.
-      attempt('ready the journal', () => {
-        settleJournal.immediate();
-      });
-      journaling = true;
-    },
   };
 
   /** Runs one operation; a failure comes out as a StoreError saying what could not be done. */
@@ -245,7 +270,7 @@ export function openStore(options: {
   });
 
   const negotiations = createNegotiationStore({ db, attempt, codec: jsonRecordCodec });
-  const history = createHistoryStore({ db, attempt });
+  const history = createHistoryStore({ db, attempt, journal });
   const debriefs = createDebriefStore({ db, attempt, codec: jsonRecordCodec });
 
   return {
@@ -275,11 +300,13 @@ export function openStore(options: {
       if (known !== undefined) return known;
       const log = attempt(`open the log of scene "${sceneId}"`, () => {
         if (statements.scene.get(sceneId) === undefined) throw new StoreError(missing(sceneId));
-        return createStoredEventLog(
-          context,
-          sceneId,
-          statements.eventCount.get(sceneId, sceneId) ?? 0,
-        );
+        // Once this process journals, the journal holds rows only of logs it made (what a crash
+        // left was moved first): a scene without a log here has none there, and its count needs
+        // no pass over the journal.
+        const count = journaling
+          ? (statements.eventCountStored.get(sceneId) ?? 0)
+          : (statements.eventCount.get(sceneId, sceneId) ?? 0);
+        return createStoredEventLog(context, sceneId, count);
       });
       logs.set(sceneId, log);
       return log;

@@ -1,3 +1,4 @@
+import type { SceneEvent } from '../../core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,3 +64,16 @@ export function addScene(store: Store, sceneId: string, createdWallMs = 1_000): 
   });
   return event;
 }
+
+/** A scene's first moves, for store tests: the start, then an output asked for. */
+export const startAndRaise: readonly SceneEvent[] = [
+  { type: 'scene.start', at: 10, by: 'dominant' },
+  {
+    type: 'intensity.requested',
+    at: 20,
+    by: 'dominant',
+    device: 'wand',
+    feature: 'vibrate',
+    value: 0.3,
+  },
+];

@@ -1,0 +1,432 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SceneEvent } from '../../core';
+import { expectCoverage, params } from '../../../test/support/property';
+import { COPY_RUN } from './scene-log';
+import { openStore, StoreError, type Store, type StoreConnection } from './store';
+import { jsonEventCodec } from './event-codec';
+import { addScene, startAndRaise, useTempStores, withTempDir } from './temp-store.test-support';
+
+const tick = (at: number): SceneEvent => ({ type: 'tick', at });
+const play: SceneEvent[] = [...startAndRaise, tick(30)];
+
+type CommittingStore = Readonly<{
+  store: Store;
+  /** Runs the group commit the store asked for; false when it asked for none. */
+  commit: () => boolean;
+  /** Runs commits until none is asked for (a commit may ask for another: a copy run). */
+  drain: (after?: () => void) => void;
+}>;
+
+/**
+ * A store whose group commits run only when the test says so: the store hands its commit to
+ * `scheduleCommit`, which keeps it instead of running it once the process yields.
+ */
+function openCommitting(
+  path: string,
+  options: Pick<Parameters<typeof openStore>[0], 'faultHook' | 'observeCommit'> = {},
+): CommittingStore {
+  const asked: (() => void)[] = [];
+  const store = openStore({
+    path,
+    ...options,
+    scheduleCommit: (commit) => {
+      asked.push(commit);
+    },
+  });
+  const commit = () => {
+    const next = asked.shift();
+    next?.();
+    return next !== undefined;
+  };
+  return {
+    store,
+    commit,
+    drain(after) {
+      while (commit()) after?.();
+    },
+  };
+}
+
+/** Reads the file through a connection of its own, read-only: what is on disk for anyone else. */
+function onDisk<T>(path: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare<unknown[], T>(sql).all(...params);
+  } finally {
+    db.close();
+  }
+}
+
+/** `[scene, n]` of every journal row, oldest first. */
+const journalRows = (path: string) =>
+  onDisk<{ scene_id: string; n: number }>(
+    path,
+    'SELECT scene_id, n FROM event_journal ORDER BY seq',
+  ).map((r) => [r.scene_id, r.n]);
+
+/** The event numbers a scene has in `events` (the clustered table), in order. */
+const inEvents = (path: string, sceneId: string) =>
+  onDisk<{ n: number }>(path, 'SELECT n FROM events WHERE scene_id = ? ORDER BY n', sceneId).map(
+    (r) => r.n,
+  );
+
+const upTo = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
+
+describe('group commit through the store', () => {
+  const stores = useTempStores();
+  const opened: Store[] = [];
+  afterEach(() => {
+    for (const store of opened.splice(0)) store.close();
+  });
+  const open = (options?: Parameters<typeof openCommitting>[1]) => {
+    const committing = openCommitting(stores.path(), options);
+    opened.push(committing.store);
+    return committing;
+  };
+
+  it('[S7] keeps staged events off the disk until their commit, then settles them with null', () => {
+    const { store, commit } = open();
+    const created = addScene(store, 'a');
+    const log = store.eventLog('a');
+    for (const event of play) log.stage(event);
+    const heard: (Error | null)[] = [];
+    log.settled((error) => heard.push(error));
+
+    expect(log.count).toBe(1 + play.length);
+    expect(heard).toEqual([]);
+    expect(journalRows(store.path)).toEqual([]);
+    expect(inEvents(store.path, 'a')).toEqual([1]);
+    expect(store.events('a')).toEqual({ ok: true, value: [created] });
+
+    expect(commit()).toBe(true);
+    expect(heard).toEqual([null]);
+    expect(journalRows(store.path)).toEqual([
+      ['a', 2],
+      ['a', 3],
+      ['a', 4],
+    ]);
+    expect(store.events('a')).toEqual({ ok: true, value: [created, ...play] });
+    const other = openStore({ path: store.path });
+    try {
+      expect(other.events('a')).toEqual({ ok: true, value: [created, ...play] });
+    } finally {
+      other.close();
+    }
+    // Nothing waits any more: `settled` answers at once.
+    log.settled((error) => heard.push(error));
+    expect(heard).toEqual([null, null]);
+  });
+
+  it('holds every scene’s staged events in one commit, in the order they were staged', () => {
+    const observed: number[] = [];
+    const { store, commit } = open({
+      observeCommit: (writes) => {
+        observed.push(writes);
+      },
+    });
+    for (const id of ['a', 'b', 'c']) addScene(store, id);
+    const heard: string[] = [];
+    store.eventLog('a').stage(tick(1));
+    store.eventLog('b').stage(tick(2));
+    store.eventLog('c').stage(tick(3));
+    store.eventLog('a').stage(tick(4));
+    store.eventLog('c').stage(tick(5));
+    for (const id of ['a', 'b', 'c'])
+      store.eventLog(id).settled((error) => heard.push(`${id}: ${String(error)}`));
+
+    expect(commit()).toBe(true);
+    expect(commit()).toBe(false);
+    expect(observed).toEqual([5]);
+    // Each scene hears once its last staged event is written.
+    expect(heard).toEqual(['b: null', 'a: null', 'c: null']);
+    expect(journalRows(store.path)).toEqual([
+      ['a', 2],
+      ['b', 2],
+      ['c', 2],
+      ['a', 3],
+      ['c', 3],
+    ]);
+    expect(store.events('c')).toMatchObject({ ok: true, value: [{}, tick(3), tick(5)] });
+  });
+
+  it('[S7] rolls a failed commit back whole: its scenes hear the error and take nothing more', () => {
+    let connection: StoreConnection | undefined;
+    const { store, commit } = open({
+      faultHook: (db) => {
+        connection = db;
+      },
+    });
+    const [createdA] = ['a', 'b', 'c'].map((id) => addScene(store, id));
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => store.eventLog(id));
+    if (connection === undefined || a === undefined || b === undefined || c === undefined)
+      throw new Error('the store’s connection and three logs');
+    for (const log of [a, b, c]) log.stage(tick(1));
+    commit();
+    // The store's own connection refuses scene b's journal rows, as a failing disk would refuse
+    // a write mid-batch: scene a's row before it was written, and must not stay.
+    connection.exec(
+      `CREATE TEMP TRIGGER refuse BEFORE INSERT ON event_journal WHEN NEW.scene_id = 'b'
+       BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
+    a.stage(tick(2));
+    b.stage(tick(2));
+    a.stage(tick(3));
+    const heard = {
+      a: [] as (Error | null)[],
+      b: [] as (Error | null)[],
+      c: [] as (Error | null)[],
+    };
+    a.settled((error) => heard.a.push(error));
+    b.settled((error) => heard.b.push(error));
+    c.settled((error) => heard.c.push(error));
+
+    commit();
+    const failure = `could not store in ${store.path}: disk full`;
+    expect(heard).toEqual({
+      a: [new StoreError(`could not store event 3 of scene "a": ${failure}`)],
+      b: [new StoreError(`could not store event 3 of scene "b": ${failure}`)],
+      c: [null],
+    });
+    expect(heard.a[0]).toBeInstanceOf(StoreError);
+
+    // The disk works again; the failed logs still refuse, so they can never have a gap.
+    connection.exec('DROP TRIGGER temp.refuse');
+    for (const [id, log] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
+      const refusal = new StoreError(
+        `could not store event 3 of scene "${id}": event 3 of scene "${id}" could not be ` +
+          'stored, so nothing later is stored either (the log would have a gap)',
+      );
+      expect(() => {
+        log.stage(tick(4));
+      }).toThrow(refusal);
+      expect(() => {
+        log.append(tick(4));
+      }).toThrow(refusal);
+      expect(log.count).toBe(2);
+    }
+    expect(journalRows(store.path)).toEqual([
+      ['a', 2],
+      ['b', 2],
+      ['c', 2],
+    ]);
+    expect(store.events('a')).toEqual({ ok: true, value: [createdA, tick(1)] });
+
+    // The scene with nothing in the failed batch goes on.
+    c.stage(tick(5));
+    c.settled((error) => heard.c.push(error));
+    commit();
+    expect(heard.c).toEqual([null, null]);
+    expect(store.events('c')).toMatchObject({ ok: true, value: [{}, tick(1), tick(5)] });
+  });
+
+  it('reads what a crashed run left in the journal, and moves it once this process stages', () => {
+    const path = stores.path();
+    const first = openStore({ path });
+    const created = addScene(first, 'a');
+    first.eventLog('a').append(tick(1));
+    first.close();
+    // As a run that ended without closing leaves them: stored, never copied into `events`.
+    const left = [tick(2), tick(3), tick(4)];
+    const db = new Database(path);
+    const insert = db.prepare(
+      'INSERT INTO event_journal (scene_id, n, type, at, json) VALUES (?, ?, ?, ?, ?)',
+    );
+    left.forEach((event, i) =>
+      insert.run('a', i + 3, event.type, event.at, jsonEventCodec.encode(event)),
+    );
+    db.close();
+
+    const { store, commit } = open();
+    expect(store.events('a')).toEqual({ ok: true, value: [created, tick(1), ...left] });
+    expect(store.scene('a')?.eventCount).toBe(5);
+    // A reader leaves the journal as it found it.
+    expect(journalRows(path)).toEqual([
+      ['a', 3],
+      ['a', 4],
+      ['a', 5],
+    ]);
+
+    const log = store.eventLog('a');
+    expect(log.count).toBe(5);
+    log.stage(tick(5));
+    commit();
+    expect(inEvents(path, 'a')).toEqual(upTo(5));
+    expect(journalRows(path)).toEqual([['a', 6]]);
+    expect(store.events('a')).toEqual({ ok: true, value: [created, tick(1), ...left, tick(5)] });
+  });
+
+  it('commits what is staged on close() and moves everything into `events`', () => {
+    const { store, commit } = open();
+    const createdA = addScene(store, 'a');
+    const createdB = addScene(store, 'b');
+    store.eventLog('a').stage(tick(1));
+    store.eventLog('a').stage(tick(2));
+    commit();
+    // Committed but not copied (a), and staged but not committed (a, b).
+    store.eventLog('a').stage(tick(3));
+    store.eventLog('b').stage(tick(4));
+    store.eventLog('b').stage(tick(5));
+    const heard: (Error | null)[] = [];
+    store.eventLog('a').settled((error) => heard.push(error));
+    store.eventLog('b').settled((error) => heard.push(error));
+
+    store.close();
+    expect(heard).toEqual([null, null]);
+    expect(journalRows(store.path)).toEqual([]);
+    expect(inEvents(store.path, 'a')).toEqual(upTo(4));
+    expect(inEvents(store.path, 'b')).toEqual(upTo(3));
+    const reopened = openStore({ path: store.path });
+    try {
+      expect(reopened.events('a')).toEqual({
+        ok: true,
+        value: [createdA, tick(1), tick(2), tick(3)],
+      });
+      expect(reopened.events('b')).toEqual({ ok: true, value: [createdB, tick(4), tick(5)] });
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('keeps the replay guard with the event: in the journal, in `events`, and after a reopen', () => {
+    const { store, commit, drain } = open();
+    addScene(store, 'a');
+    addScene(store, 'b');
+    const sub = () => store.participant('a', 'a-sub')?.lastSeq;
+    store.eventLog('a').stage(tick(1), { role: 'submissive', seq: 41 });
+    expect(sub()).toBe(0);
+
+    commit();
+    expect(sub()).toBe(41);
+    expect(store.participant('a', 'a-dom')?.lastSeq).toBe(0);
+    expect(onDisk(store.path, 'SELECT frame_role, frame_seq FROM event_journal')).toEqual([
+      { frame_role: 'submissive', frame_seq: 41 },
+    ]);
+
+    // Closing the scene copies its rows into `events`; a later commit clears them from the journal.
+    const failed: StoreError[] = [];
+    store.stageStatus('a', 'closed', (error) => failed.push(error));
+    drain();
+    store.eventLog('b').stage(tick(2));
+    drain();
+    expect(failed).toEqual([]);
+    expect(journalRows(store.path)).toEqual([['b', 2]]);
+    expect(
+      onDisk(
+        store.path,
+        'SELECT frame_role, frame_seq FROM events WHERE scene_id = ? AND n = 2',
+        'a',
+      ),
+    ).toEqual([{ frame_role: 'submissive', frame_seq: 41 }]);
+    expect(sub()).toBe(41);
+    // A lower number written for a frame that made no event does not lower it.
+    store.setLastSeq('a', 'submissive', 10);
+    expect(sub()).toBe(41);
+
+    store.close();
+    const reopened = openCommitting(store.path);
+    opened.push(reopened.store);
+    const again = () => reopened.store.participant('a', 'a-sub')?.lastSeq;
+    expect(again()).toBe(41);
+    reopened.store.setLastSeq('a', 'submissive', 50);
+    expect(again()).toBe(50);
+    reopened.store.stageLastSeq('a', 'submissive', 60, (error) => failed.push(error));
+    expect(again()).toBe(50);
+    reopened.commit();
+    expect(again()).toBe(60);
+    expect(failed).toEqual([]);
+  });
+});
+
+describe('copy runs, over random interleavings of staging and commits', () => {
+  /** Stage `count` events in one scene, or run the commit the store asked for. */
+  const opArb = fc.oneof(
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('stage' as const),
+        scene: fc.nat(),
+        count: fc.integer({ min: 1, max: COPY_RUN }),
+      }),
+      weight: 3,
+    },
+    { arbitrary: fc.record({ kind: fc.constant('commit' as const) }), weight: 2 },
+  );
+  const runArb = fc.record({
+    scenes: fc.integer({ min: 1, max: 4 }),
+    ops: fc.array(opArb, { minLength: 1, maxLength: 20, size: 'max' }),
+  });
+
+  it('[S7] reads every event once, in order, after every commit, and empties the journal', () => {
+    const run = params(25);
+    let pastACopyRun = 0;
+    fc.assert(
+      fc.property(runArb, ({ scenes, ops }) => {
+        withTempDir((dir) => {
+          const path = join(dir, 'redline.sqlite');
+          const { store, commit, drain } = openCommitting(path);
+          try {
+            const ids = upTo(scenes).map((i) => `scene-${i}`);
+            const staged = new Map(ids.map((id) => [id, [addScene(store, id)] as SceneEvent[]]));
+            let committed = new Map([...staged].map(([id, events]) => [id, [...events]]));
+            const failures: Error[] = [];
+            const readsAsCommitted = () => {
+              for (const id of ids)
+                expect(store.events(id)).toEqual({ ok: true, value: committed.get(id) });
+            };
+            const afterCommit = () => {
+              committed = new Map([...staged].map(([id, events]) => [id, [...events]]));
+              readsAsCommitted();
+            };
+            let at = 0;
+            for (const op of ops) {
+              if (op.kind === 'commit') {
+                if (commit()) afterCommit();
+                continue;
+              }
+              const id = ids[op.scene % ids.length] ?? 'scene-1';
+              const log = store.eventLog(id);
+              for (let k = 0; k < op.count; k++) {
+                const event = tick(++at);
+                log.stage(event);
+                staged.get(id)?.push(event);
+              }
+              log.settled((error) => {
+                if (error !== null) failures.push(error);
+              });
+              readsAsCommitted();
+            }
+            drain(afterCommit);
+            // One more commit (it holds no event) runs the upkeep that clears copied rows.
+            store.stageLastSeq('scene-1', 'dominant', 1, (error) => failures.push(error));
+            drain(afterCommit);
+            expect(failures).toEqual([]);
+
+            for (const id of ids) {
+              const total = staged.get(id)?.length ?? 0;
+              const copied = inEvents(path, id);
+              // A prefix of the log, with at most one run's worth still waiting in the journal.
+              expect(copied).toEqual(upTo(copied.length));
+              expect(copied.length).toBeGreaterThan(total - COPY_RUN);
+              if (total - 1 >= COPY_RUN) pastACopyRun += 1;
+            }
+            // Copied rows are cleared oldest first, up to the first row not yet copied.
+            const oldest = journalRows(path)[0];
+            if (oldest !== undefined) {
+              const [id, n] = oldest as [string, number];
+              expect(inEvents(path, id)).not.toContain(n);
+            }
+          } finally {
+            store.close();
+          }
+        });
+      }),
+      run,
+    );
+    expectCoverage('a scene past one copy run', pastACopyRun, run, 0.5);
+  });
+});
