@@ -261,6 +261,28 @@ describe('group commit through the store', () => {
     expect(store.events('a')).toEqual({ ok: true, value: [created, tick(1), ...left, tick(5)] });
   });
 
+  it('[S7] keeps what a crashed run left when the first write of this process is not an event', () => {
+    const path = stores.path();
+    const first = openStore({ path });
+    const created = addScene(first, 'a');
+    addScene(first, 'b');
+    first.close();
+    const db = new Database(path);
+    db.prepare(
+      'INSERT INTO event_journal (scene_id, n, type, at, json) VALUES (?, ?, ?, ?, ?)',
+    ).run('a', 2, 'tick', 5, jsonEventCodec.encode(tick(5)));
+    db.close();
+
+    const { store, commit } = open();
+    // A frame number and a status, no event: the journal's upkeep must not clear the leftover.
+    store.stageLastSeq('b', 'dominant', 3, () => undefined);
+    store.stageStatus('b', 'closed', () => undefined);
+    commit();
+    commit();
+    expect(store.events('a')).toEqual({ ok: true, value: [created, tick(5)] });
+    expect(inEvents(path, 'a')).toEqual(upTo(2));
+  });
+
   it('commits what is staged on close() and moves everything into `events`', () => {
     const { store, commit } = open();
     const createdA = addScene(store, 'a');
