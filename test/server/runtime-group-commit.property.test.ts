@@ -1,14 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isActive, templateAgreement, type SceneEvent } from '../../src/core';
+import { isActive, type SceneEvent } from '../../src/core';
 import type { ClientFrameBody, Role } from '../../src/protocol/frames';
 import type { ServerFrame } from '../../src/protocol/view';
 import type { EventLog, FrameOrigin } from '../../src/server/event-log';
-import { createSceneClock } from '../../src/server/scene-clock';
-import { createSceneRuntime } from '../../src/server/scenes/scene-runtime';
-import { devices } from '../fixtures/agreements';
 import { stepArb } from '../support/frame-arbitraries';
 import { expectCoverage, params } from '../support/property';
+import { recordingRuntime } from '../support/recording-runtime';
 
 /**
  * A log that commits in groups, as the store's journal does (decision 0017), with the commit in
@@ -57,29 +55,8 @@ function groupLog() {
 const yieldOnce = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function harness() {
-  let now = 0;
-  const calls: string[] = [];
   const g = groupLog();
-  const agreement = templateAgreement({
-    mode: 'pair',
-    names: { dominant: 'A', submissive: 'B' },
-    devices,
-  });
-  const runtime = createSceneRuntime({
-    created: { type: 'scene.created', at: 0, sceneId: 's', agreement, devices },
-    log: g.log,
-    devices: {
-      stopAll: () => calls.push('stopAll'),
-      setOutput: (device, feature, value) => calls.push(`set ${device}/${feature} ${value}`),
-    },
-    confirmStop: () => Promise.resolve({ ok: true }),
-    devicesConnected: () => true,
-    otherSceneActive: () => false,
-    clock: createSceneClock(() => now),
-    report: () => undefined,
-  });
-  for (const role of ['dominant', 'submissive'] as const)
-    runtime.attach(role, { send: () => undefined, close: () => undefined });
+  const { runtime, calls, advance } = recordingRuntime(g.log);
   const answers = new Map<number, ServerFrame>();
   /** Frames answered `ack` while their event still waited for the commit: must stay empty (S7). */
   const ackedEarly: number[] = [];
@@ -93,7 +70,7 @@ function harness() {
     });
     return mine;
   };
-  return { runtime, calls, g, send, answers, ackedEarly, advance: (ms: number) => (now += ms) };
+  return { runtime, calls, g, send, answers, ackedEarly, advance };
 }
 
 type Action =

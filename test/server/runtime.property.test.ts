@@ -4,42 +4,18 @@ import { senderRefusal, type SceneEvent } from '../../src/core';
 import type { ClientFrameBody, Role } from '../../src/protocol/frames';
 import type { ServerFrame } from '../../src/protocol/view';
 import { createMemoryEventLog } from '../../src/server/event-log';
-import { createSceneClock } from '../../src/server/scene-clock';
 import { frameEvent, isLocalFrame } from '../../src/server/scenes/frame-events';
-import { createSceneRuntime } from '../../src/server/scenes/scene-runtime';
-import { templateAgreement } from '../../src/core';
-import { devices } from '../fixtures/agreements';
 import { stepArb } from '../support/frame-arbitraries';
 import { expectCoverage, params } from '../support/property';
+import { recordingRuntime } from '../support/recording-runtime';
 
 const yieldOnce = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** One scene's runtime with recording ports and a clock moved by hand. */
 function harness() {
-  let now = 0;
-  const calls: string[] = [];
   const log = createMemoryEventLog();
-  const agreement = templateAgreement({
-    mode: 'pair',
-    names: { dominant: 'A', submissive: 'B' },
-    devices,
-  });
-  const runtime = createSceneRuntime({
-    created: { type: 'scene.created', at: 0, sceneId: 's', agreement, devices },
-    log,
-    devices: {
-      stopAll: () => calls.push('stopAll'),
-      setOutput: (device, feature, value) => calls.push(`set ${device}/${feature} ${value}`),
-    },
-    confirmStop: () => Promise.resolve({ ok: true }),
-    devicesConnected: () => true,
-    otherSceneActive: () => false,
-    clock: createSceneClock(() => now),
-    report: () => undefined,
-  });
+  const { runtime, calls, advance } = recordingRuntime(log);
   const answers: ServerFrame[] = [];
-  for (const role of ['dominant', 'submissive'] as const)
-    runtime.attach(role, { send: () => undefined, close: () => undefined });
   let seq = 0;
   const send = async (role: Role, body: ClientFrameBody) => {
     seq += 1;
@@ -52,7 +28,7 @@ function harness() {
     await yieldOnce();
     return answers.filter((a) => (a.type === 'ack' || a.type === 'error') && a.seq === mine);
   };
-  return { runtime, calls, log, send, advance: (ms: number) => (now += ms) };
+  return { runtime, calls, log, send, advance };
 }
 
 describe('a scene runtime under random frames from both screens', () => {

@@ -187,7 +187,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     send(reply, { type: 'error', code, message, seq });
   };
   const broadcast = (effects: readonly Effect[]) => {
-    viewEffects = [...(viewEffects ?? []), ...effects];
+    (viewEffects ??= []).push(...effects);
     if (viewTimer !== undefined && effects.some((e) => e.type !== 'output')) {
       // Something that matters cannot wait for the paced view.
       clearTimeout(viewTimer);
