@@ -74,9 +74,15 @@ export function createContractionFinder(): ContractionFinder {
       while ((history[0]?.t ?? t) < t - HISTORY_MS) history.shift();
 
       if (trough === undefined || top === undefined) {
+        // The earliest lowest point since `from` below this one; history is in time order, so
+        // the scan walks back from the end and stops at `from` (24 points, not the whole 6 s).
         let low = now;
         const from = Math.max(t - TROUGH_WINDOW_MS, lastPeak);
-        for (const p of history) if (p.t >= from && p.x < low.x) low = p;
+        for (let i = history.length - 2; i >= 0; i--) {
+          const p = history[i];
+          if (p === undefined || p.t < from) break;
+          if (p.x <= low.x && p.x < x) low = p;
+        }
         if (x - low.x >= threshold) {
           trough = low;
           top = now;

@@ -59,14 +59,16 @@ export function createDetector(
     push(sample) {
       checkSample(sample, lastT);
       lastT = sample.t_ms;
-      const events: DetectionEvent[] = [];
       const orgasmConfidence = orgasm.push(sample);
+      const distressConfidence = distress?.push(sample.t_ms, sample.hr);
+      // Almost every push decides nothing: no array is made for it.
+      if (orgasmConfidence === undefined && distressConfidence === undefined) return NOTHING;
+      const events: DetectionEvent[] = [];
       if (orgasmConfidence !== undefined)
         events.push({ t_ms: sample.t_ms, type: 'orgasm', confidence: orgasmConfidence });
-      const distressConfidence = distress?.push(sample.t_ms, sample.hr);
       if (distressConfidence !== undefined)
         events.push({ t_ms: sample.t_ms, type: 'distress', confidence: distressConfidence });
-      return events.length === 0 ? NOTHING : events;
+      return events;
     },
   };
 }

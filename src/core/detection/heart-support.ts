@@ -24,6 +24,8 @@ export function createHeartSupport(): HeartSupport {
       while ((readings[0]?.t ?? t) < t - WINDOW_MS) readings.shift();
     },
     support(t) {
+      // Fewer readings than that can hold no fresh ones enough: the common case without a strap.
+      if (readings.length < RECENT + 2) return 0;
       const fresh = readings.filter((r) => r.t >= t - WINDOW_MS);
       if (fresh.length < RECENT + 2) return 0;
       const latest = fresh.slice(-RECENT);

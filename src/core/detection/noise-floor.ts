@@ -23,29 +23,32 @@ export function createNoiseFloor(): NoiseFloor {
   let sigma = INITIAL_SIGMA;
   let spacing = 50;
   let first: number | undefined;
-  let a: Readonly<{ t: number; p: number }> | undefined;
-  let b: Readonly<{ t: number; p: number }> | undefined;
+  // The last two samples, as plain numbers: this runs for every reading of every scene.
+  let held = 0;
+  let aP = 0;
+  let bT = 0;
+  let bP = 0;
 
   return {
     push(t, p) {
       first ??= t;
-      if (a !== undefined && b !== undefined) {
-        const d2 = Math.abs(a.p - 2 * b.p + p);
+      if (held === 2) {
+        const d2 = Math.abs(aP - 2 * bP + p);
         const clipped = Math.min(d2, 4 * D2_PER_SIGMA * sigma);
-        const dt = t - b.t;
+        const dt = t - bT;
         const tau = t - first < SETTLE_MS ? TAU_MS / 10 : TAU_MS;
         const alpha = 1 - Math.exp(-dt / tau);
         sigma = Math.max(MIN_SIGMA, sigma + alpha * (clipped / D2_PER_SIGMA - sigma));
         spacing += (1 - Math.exp(-dt / 2000)) * (dt - spacing);
-      }
-      a = b;
-      b = { t, p };
+      } else held += 1;
+      aP = bP;
+      bT = t;
+      bP = p;
     },
     sampleSigma: () => sigma,
     averagedSigma: (spanMs) => sigma / Math.sqrt(Math.max(1, spanMs / spacing)),
     reset() {
-      a = undefined;
-      b = undefined;
+      held = 0;
     },
   };
 }

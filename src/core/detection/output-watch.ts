@@ -24,24 +24,44 @@ export type OutputWatch = Readonly<{
 export function createOutputWatch(): OutputWatch {
   let known = false;
   let previous: number | undefined;
-  const recent: { t: number; output: number }[] = [];
+  /**
+   * The outputs of the last `RISE_WINDOW_MS` that could still be its lowest: oldest first, each
+   * lower than the one after it, from `head` on (a queue of minima: every push costs O(1) on
+   * average, where a scan of the window cost 50 steps at 50 Hz).
+   */
+  const times: number[] = [];
+  const outputs: number[] = [];
+  let head = 0;
   const changes: number[] = [];
 
   return {
     push(t, output) {
       if (output === undefined) return;
       known = true;
-      while (recent.length > 0 && (recent[0]?.t ?? t) < t - RISE_WINDOW_MS) recent.shift();
-      const low = recent.reduce((m, r) => Math.min(m, r.output), output);
+      while (head < times.length && (times[head] ?? t) < t - RISE_WINDOW_MS) head += 1;
+      const low = head < outputs.length ? Math.min(outputs[head] ?? output, output) : output;
       const started = previous !== undefined && previous <= 0 && output > 0;
       if (started || output - low >= JUMP) {
         const last = changes[changes.length - 1];
         if (last === undefined || t - last > 200) changes.push(t);
         else changes[changes.length - 1] = t;
         if (changes.length > 8) changes.shift();
-        recent.length = 0;
+        times.length = 0;
+        outputs.length = 0;
+        head = 0;
       }
-      recent.push({ t, output });
+      // Older outputs at or above this one can never be the window's lowest again.
+      while (outputs.length > head && (outputs[outputs.length - 1] ?? output) >= output) {
+        outputs.pop();
+        times.pop();
+      }
+      if (head > 64 && head * 2 > times.length) {
+        times.splice(0, head);
+        outputs.splice(0, head);
+        head = 0;
+      }
+      times.push(t);
+      outputs.push(output);
       previous = output;
     },
     known: () => known,

@@ -239,6 +239,14 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   const agreement = loop.state.agreement;
   const checklist = checklistFor(agreement);
   const sensors = createSceneSensors(agreement);
+  /** The highest output the governor let through, for the detector: worked out once per change. */
+  let outputs: { applied: SceneState['applied']; highest: number } | null = null;
+  const highestOutput = () => {
+    const applied = loop.state.applied;
+    if (outputs?.applied !== applied)
+      outputs = { applied, highest: Math.max(0, ...Object.values(applied)) };
+    return outputs.highest;
+  };
   /** A sensor's event goes through the same stop-first path as everything else. */
   const fromSensor = (event: SceneEvent | null) => {
     if (event !== null && loop.state.phase !== 'closed') loop.submit(event);
@@ -454,8 +462,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       stops.entering(() => {
         const at = clock.now();
         pressure = { value, at };
-        const output = Math.max(0, ...Object.values(loop.state.applied));
-        fromSensor(sensors.pressure(value, at, output));
+        fromSensor(sensors.pressure(value, at, highestOutput()));
         // Stored thinned, and only after the detector had its say (and any stop went out).
         if (loop.state.phase !== 'closed') traces.pressure(at, value);
       });
