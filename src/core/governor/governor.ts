@@ -23,6 +23,21 @@ export function featureKey(device: string, feature: string): FeatureKey {
 
 export type GovernedFeature = Readonly<{ device: string; feature: FeatureSpec }>;
 
+/**
+ * Each feature's key, made once per feature object: the governor asks for it several times a
+ * step, and a key made afresh is a new string that every record lookup must hash again. Held
+ * weakly, so a scene's features and their keys go together.
+ */
+const keys = new WeakMap<GovernedFeature, FeatureKey>();
+export function keyOf(feature: GovernedFeature): FeatureKey {
+  let key = keys.get(feature);
+  if (key === undefined) {
+    key = featureKey(feature.device, feature.feature.id);
+    keys.set(feature, key);
+  }
+  return key;
+}
+
 export type GovernorInput = Readonly<{
   now: number;
   phase: Phase;
@@ -55,7 +70,7 @@ export function ceilingFor(input: GovernorInput, feature: GovernedFeature): numb
   if (input.stopped || input.paused || input.edging || !isActive(phase)) return 0;
   if (input.lostDevices.includes(feature.device)) return 0;
   if (input.postOrgasmEndsAt !== null && input.now >= input.postOrgasmEndsAt) return 0;
-  const key = featureKey(feature.device, feature.feature.id);
+  const key = keyOf(feature);
   return Math.min(
     limits.outputCeilings[feature.feature.kind] ?? 0,
     limits.phaseCeilings[phase],
@@ -72,7 +87,7 @@ export function ceilingFor(input: GovernorInput, feature: GovernedFeature): numb
 export function testPulseFor(input: GovernorInput, feature: GovernedFeature): number {
   const pulse = input.testPulse;
   if (pulse === null || input.phase !== 'setup' || input.stopped) return 0;
-  if (pulse.key !== featureKey(feature.device, feature.feature.id)) return 0;
+  if (pulse.key !== keyOf(feature)) return 0;
   if (input.now >= pulse.until || input.lostDevices.includes(feature.device)) return 0;
   return testPulseCeiling(input.limits, feature.feature.kind);
 }
@@ -81,7 +96,7 @@ export function govern(input: GovernorInput): Record<FeatureKey, GovernedLevel> 
   const elapsed = Math.max(0, input.now - input.previousAt);
   const out: Record<FeatureKey, GovernedLevel> = {};
   for (const feature of input.features) {
-    const key = featureKey(feature.device, feature.feature.id);
+    const key = keyOf(feature);
     if (input.phase === 'setup') {
       // Set-up has no targets: only a test pulse, already tiny and a second long, so it starts
       // at its level, off the ramp.

@@ -1,4 +1,4 @@
-import { featureKey, govern, type FeatureKey, type GovernedLevel } from '../governor/governor';
+import { govern, keyOf, type FeatureKey, type GovernedLevel } from '../governor/governor';
 import { type StepContext } from './context';
 import type { Effect } from './effects';
 import type { CreatedEvent, SceneEvent } from './events';
@@ -76,9 +76,11 @@ function governOutputs(ctx: StepContext): void {
     postOrgasmEndsAt: postOrgasmEndsAt(s),
     testPulse: s.testPulse,
   });
+  let same = true;
   for (const f of s.features) {
-    const key: FeatureKey = featureKey(f.device, f.feature.id);
+    const key: FeatureKey = keyOf(f);
     const value = applied[key];
+    if (value !== s.applied[key]) same = false;
     const changed = value !== (s.applied[key] ?? 0) || value !== (devices[key] ?? 0);
     if (value !== undefined && changed) {
       ctx.effects.push({
@@ -91,7 +93,9 @@ function governOutputs(ctx: StepContext): void {
       });
     }
   }
-  s.applied = applied;
+  // Levels all as they were keep their record (both hold exactly the features' keys, once the
+  // first step governed them): whoever compares by identity sees no change.
+  if (!same) s.applied = applied;
   s.appliedAt = s.now;
 }
 

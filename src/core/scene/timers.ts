@@ -101,12 +101,17 @@ export function dueAt(s: SceneState, kind: TimerKind): number | null {
 
 /** The earliest timer due at or before `until`, stops first among equals. */
 export function nextDue(s: SceneState, until: number): { kind: TimerKind; at: number } | null {
-  let best: { kind: TimerKind; at: number } | null = null;
+  // Every step asks this a few times: one object for the answer, none per candidate.
+  let bestKind: TimerKind | null = null;
+  let bestAt = 0;
   for (const kind of TIMER_KINDS) {
     const at = dueAt(s, kind);
-    if (at !== null && at <= until && (best === null || at < best.at)) best = { kind, at };
+    if (at !== null && at <= until && (bestKind === null || at < bestAt)) {
+      bestKind = kind;
+      bestAt = at;
+    }
   }
-  return best;
+  return bestKind === null ? null : { kind: bestKind, at: bestAt };
 }
 
 export function fireTimer(ctx: StepContext, kind: TimerKind): void {

@@ -105,8 +105,21 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   let testStop: { at: number; ok: boolean; message: string } | null = null;
   let heartRate: { bpm: number; at: number } | null = null;
   let lastCheckIn: { at: number; answer: 'green' | 'yellow' | 'red' } | null = null;
-  /** Events waiting for their step: who to acknowledge. */
-  const awaiting = new Map<SceneEvent, { role: Role; seq: number; reply: Reply }>();
+  /**
+   * Events waiting for their step, and who to acknowledge: rarely more than one (a frame's event
+   * is stepped before `handle` returns, unless a step was under way), so a list searched by
+   * identity, not a map that has to hash every event.
+   */
+  type Awaiting = { event: SceneEvent; role: Role; seq: number; reply: Reply };
+  const awaiting: Awaiting[] = [];
+  const awaitingFor = (event: SceneEvent): Awaiting | undefined => {
+    for (const entry of awaiting) if (entry.event === event) return entry;
+    return undefined;
+  };
+  const forget = (entry: Awaiting) => {
+    const at = awaiting.indexOf(entry);
+    if (at !== -1) awaiting.splice(at, 1);
+  };
   /** Events the log could not store: answered with an error, never an ack (S7). */
   const unstored = new Set<SceneEvent>();
   let storageBroken = false;
@@ -219,16 +232,19 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
         return;
       }
       try {
-        const from = awaiting.get(event);
+        const from = awaitingFor(event);
+        // The entry carries the frame's role and number: it is the frame origin stored.
         if (from === undefined) options.log.append(event);
-        else options.log.append(event, { role: from.role, seq: from.seq });
+        else options.log.append(event, from);
       } catch (error) {
         unstored.add(event);
         storageFailed(error as Error);
       }
     },
   };
-  let pressure: { value: number; at: number } | null = null;
+  /** The last pressure reading, as numbers: 50 a second per scene, so no object each. */
+  let pressureValue = 0;
+  let pressureAt: number | null = null;
   const stops = createStopTimer({ devices: options.devices, send: options.sendStop });
   const traces = createTraceRecorder({
     traces: options.traces,
@@ -239,12 +255,24 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   const agreement = loop.state.agreement;
   const checklist = checklistFor(agreement);
   const sensors = createSceneSensors(agreement);
+  /** The reading `pressure` was given (read first, so a nested reading cannot change it). */
+  const takePressure = () => {
+    const value = pressureValue;
+    const at = clock.now();
+    pressureAt = at;
+    fromSensor(sensors.pressure(value, at, highestOutput()));
+    // Stored thinned, and only after the detector had its say (and any stop went out).
+    if (loop.state.phase !== 'closed') traces.pressure(at, value);
+  };
   /** The highest output the governor let through, for the detector: worked out once per change. */
   let outputs: { applied: SceneState['applied']; highest: number } | null = null;
   const highestOutput = () => {
     const applied = loop.state.applied;
-    if (outputs?.applied !== applied)
-      outputs = { applied, highest: Math.max(0, ...Object.values(applied)) };
+    if (outputs?.applied !== applied) {
+      let highest = 0;
+      for (const level of Object.values(applied)) highest = Math.max(highest, level);
+      outputs = { applied, highest };
+    }
     return outputs.highest;
   };
   /** A sensor's event goes through the same stop-first path as everything else. */
@@ -252,9 +280,9 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     if (event !== null && loop.state.phase !== 'closed') loop.submit(event);
   };
 
-  const missing = () =>
+  const missing = (): readonly string[] =>
     loop.state.phase !== 'setup'
-      ? []
+      ? NOTHING_MISSING
       : setupMissing({
           mode: agreement.mode,
           checklist,
@@ -270,15 +298,13 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   /** The set-up as last shown: the same object while nothing in it changed (frame-text.ts). */
   let shownSetup: SetupView | null = null;
   const setupView = (): SetupView => {
-    const next = { checklist, checked: [...checked], testStop, missing: missing() };
-    const same = (a: readonly string[], b: readonly string[]) =>
-      a.length === b.length && a.every((x, i) => x === b[i]);
+    const gaps = missing();
     if (
-      shownSetup?.testStop !== next.testStop ||
-      !same(shownSetup.checked, next.checked) ||
-      !same(shownSetup.missing, next.missing)
+      shownSetup?.testStop !== testStop ||
+      !sameItems(shownSetup.checked, checked) ||
+      !sameItems(shownSetup.missing, gaps)
     )
-      shownSetup = next;
+      shownSetup = { checklist, checked: [...checked], testStop, missing: gaps };
     return shownSetup;
   };
 
@@ -288,7 +314,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       setup: setupView(),
       presence: { console: screens.has('dominant'), panel: screens.has('submissive') },
       heartRate,
-      pressure,
+      pressure: pressureAt === null ? null : { value: pressureValue, at: pressureAt },
       lastCheckIn,
     });
 
@@ -313,9 +339,9 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   };
 
   loop.subscribe(({ event, effects, state }) => {
-    const waiting = awaiting.get(event);
+    const waiting = awaitingFor(event);
     if (waiting !== undefined) {
-      awaiting.delete(event);
+      forget(waiting);
       const rejected = effects.find((e) => e.type === 'rejected' && e.event === event.type);
       outbox.push({
         reply: waiting.reply,
@@ -420,10 +446,11 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     }
     // A frame the scene's rules refuse now changes nothing, not even the log: the loop takes the
     // core's step and keeps it only if the event was accepted. (A certain stop is never refused.)
-    awaiting.set(event, { role, seq: frame.seq, reply });
+    const entry: Awaiting = { event, role, seq: frame.seq, reply };
+    awaiting.push(entry);
     const refusal = loop.offer(event);
     if (refusal === null) return true;
-    awaiting.delete(event);
+    forget(entry);
     refuse(reply, 'refused', refusal, frame.seq);
     return false;
   };
@@ -459,13 +486,8 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       });
     },
     pressure(value) {
-      stops.entering(() => {
-        const at = clock.now();
-        pressure = { value, at };
-        fromSensor(sensors.pressure(value, at, highestOutput()));
-        // Stored thinned, and only after the detector had its say (and any stop went out).
-        if (loop.state.phase !== 'closed') traces.pressure(at, value);
-      });
+      pressureValue = value;
+      stops.entering(takePressure);
     },
     withdrawConsent(by) {
       stops.entering(() => {
@@ -490,6 +512,19 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       screens.clear();
     },
   };
+}
+
+const NOTHING_MISSING: readonly string[] = [];
+
+/** Whether `shown` lists exactly `now`'s items, in order (a view made per view, not per check). */
+function sameItems(
+  shown: readonly string[],
+  now: ReadonlySet<string> | readonly string[],
+): boolean {
+  if (shown.length !== ('size' in now ? now.size : now.length)) return false;
+  let i = 0;
+  for (const item of now) if (shown[i++] !== item) return false;
+  return true;
 }
 
 function heartbeatFresh(s: SceneState, now: number): boolean {

@@ -283,6 +283,37 @@ describe('group commit through the store', () => {
     expect(inEvents(path, 'a')).toEqual(upTo(2));
   });
 
+  it('[S7] fails the commit of a copy run that finds a journal row missing, and clears nothing', () => {
+    let connection: StoreConnection | undefined;
+    const { store, commit } = open({
+      faultHook: (db) => {
+        connection = db;
+      },
+    });
+    addScene(store, 'a');
+    const log = store.eventLog('a');
+    if (connection === undefined) throw new Error('the store’s connection');
+    // A run's worth of events, each in a commit of its own: the last one's commit asks for the copy.
+    for (let at = 1; at <= COPY_RUN; at++) {
+      log.stage(tick(at));
+      commit();
+    }
+    expect(inEvents(store.path, 'a')).toEqual([1]);
+    // Something else removed one of them from the journal: a broken journal, not a short run.
+    connection.exec("DELETE FROM event_journal WHERE scene_id = 'a' AND n = 5");
+    log.stage(tick(COPY_RUN + 1));
+    const heard: (Error | null)[] = [];
+    log.settled((error) => heard.push(error));
+    commit();
+    const reason = `could not copy ${COPY_RUN} events of scene "a": ${COPY_RUN - 1} found`;
+    expect(heard).toEqual([
+      new StoreError(`could not store event ${COPY_RUN + 2} of scene "a": ${reason}`),
+    ]);
+    // Rolled back whole: nothing was copied, and the journal lost nothing more.
+    expect(inEvents(store.path, 'a')).toEqual([1]);
+    expect(journalRows(store.path)).toHaveLength(COPY_RUN - 1);
+  });
+
   it('commits what is staged on close() and moves everything into `events`', () => {
     const { store, commit } = open();
     const createdA = addScene(store, 'a');

@@ -74,7 +74,12 @@ export function createStoredEventLog(
     journal.add({
       run: () => {
         copied = uncopied.length;
-        for (let i = 0; i < copied; i++) statements.copyJournalRow.run(uncopied[i] ?? 0);
+        const info = statements.copyJournalRows.run(JSON.stringify(uncopied));
+        // Each of them is in the journal until it is copied: fewer means a broken journal.
+        if (info.changes !== copied)
+          throw new StoreError(
+            `could not copy ${copied} events of scene "${sceneId}": ${info.changes} found`,
+          );
       },
       done: (error) => {
         copying = false;
@@ -137,21 +142,18 @@ export function createStoredEventLog(
       check(n);
       if (event.type === 'scene.created' && isStoredCreated(event)) return;
       const json = codec.encode(event);
+      const { type, at } = event;
+      // Read now: the caller's frame (and the event) need not live until the commit.
+      const role = frame?.role ?? null;
+      const frameSeq = frame?.seq ?? null;
       count = n;
       staged += 1;
       let seq = 0;
       journal.add({
         run: () => {
           seq = Number(
-            statements.insertJournal.run(
-              sceneId,
-              n,
-              event.type,
-              event.at,
-              json,
-              frame?.role ?? null,
-              frame?.seq ?? null,
-            ).lastInsertRowid,
+            statements.insertJournal.run(sceneId, n, type, at, json, role, frameSeq)
+              .lastInsertRowid,
           );
         },
         done: (error) => {

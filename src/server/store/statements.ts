@@ -100,9 +100,11 @@ export function prepareStatements(db: Database.Database) {
       `INSERT INTO event_journal (scene_id, n, type, at, json, frame_role, frame_seq)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    copyJournalRow: db.prepare<[number]>(
+    // One statement for a run of rows (a JSON array of their seq, oldest first), not one per row.
+    copyJournalRows: db.prepare<[string]>(
       `INSERT INTO events (scene_id, n, type, at, json, frame_role, frame_seq)
-       SELECT scene_id, n, type, at, json, frame_role, frame_seq FROM event_journal WHERE seq = ?`,
+       SELECT j.scene_id, j.n, j.type, j.at, j.json, j.frame_role, j.frame_seq
+       FROM json_each(?) AS k JOIN event_journal j ON j.seq = k.value ORDER BY k.key`,
     ),
     firstJournalSeq: db.prepare<[], number | null>(`SELECT MIN(seq) FROM event_journal`).pluck(),
     lastJournalSeq: db.prepare<[], number | null>(`SELECT MAX(seq) FROM event_journal`).pluck(),

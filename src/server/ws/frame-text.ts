@@ -23,15 +23,15 @@ const part = (value: object): string => {
  * more than half of it — are reused from an earlier view rather than written out every time.
  */
 export function frameText(frame: ServerFrame): string {
+  // Acks, errors and the rest go to one screen each: nothing to remember them by.
+  if (frame.type !== 'view') return JSON.stringify(frame);
   let text = written.get(frame);
   if (text !== undefined) return text;
-  if (frame.type === 'view') {
-    const { agreement, devices, limits, setup, ...rest } = frame.view;
-    const moving = JSON.stringify(rest);
-    text =
-      `{"type":"view","effects":${JSON.stringify(frame.effects)},"view":{"agreement":${part(agreement)},` +
-      `"devices":${part(devices)},"limits":${part(limits)},"setup":${part(setup)},${moving.slice(1)}}`;
-  } else text = JSON.stringify(frame);
+  const { agreement, devices, limits, setup, ...rest } = frame.view;
+  const moving = JSON.stringify(rest);
+  text =
+    `{"type":"view","effects":${JSON.stringify(frame.effects)},"view":{"agreement":${part(agreement)},` +
+    `"devices":${part(devices)},"limits":${part(limits)},"setup":${part(setup)},${moving.slice(1)}}`;
   written.set(frame, text);
   return text;
 }
