@@ -1,7 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createButtplugAdapter } from '../src/devices/buttplug/buttplug-adapter';
 import { packagePath } from '../src/package-root';
@@ -29,9 +27,11 @@ export type LoadPhaseConfig = Readonly<{
   samples: number;
   /** Where the store's temporary folder goes (the disk decides what an fsync costs). */
   dir: string;
-  /** A folder for a V8 CPU profile of the measured time (`load-N.cpuprofile`), or null. */
-  profileDir: string | null;
 }>;
+
+/** The measured time on the clock V8's CPU profiles use (the monotonic clock, in µs). */
+export type MeasuredWindow = Readonly<{ fromUs: number; toUs: number }>;
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 export type LoadPhaseResult = Readonly<{
   scenes: number;
@@ -73,6 +73,8 @@ export type LoadPhaseResult = Readonly<{
   redsWithoutStop: number;
   checkInsAnswered: number;
   refused: Readonly<Record<string, number>>;
+  /** When the measured time began and ended, to cut a whole-process CPU profile down to it. */
+  window: MeasuredWindow;
 }>;
 
 const ROUND_MS = 5;
@@ -205,7 +207,7 @@ export async function runLoadPhase(
     const afterWarmUp = memory();
     const peak = { ...afterWarmUp };
     const counted = { ...counters, refused: new Map(counters.refused) };
-    const profiler = config.profileDir === null ? null : await startProfile();
+    const windowFromUs = monotonicUs();
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
     const commitTimes: number[] = [];
@@ -261,8 +263,7 @@ export async function runLoadPhase(
     await sleep(windowMs);
     const elapsed = (performance.now() - from) / 1000;
     const cpu = process.cpuUsage(cpuFrom);
-    if (profiler !== null && config.profileDir !== null)
-      await profiler.stop(join(config.profileDir, `load-${n}.cpuprofile`));
+    const windowToUs = monotonicUs();
     delay.disable();
     counters.commitTimes = null;
     clearInterval(sampler);
@@ -331,6 +332,7 @@ export async function runLoadPhase(
       redsWithoutStop,
       checkInsAnswered: counters.checkInsAnswered - counted.checkInsAnswered,
       refused,
+      window: { fromUs: windowFromUs, toUs: windowToUs },
     };
     progress(`load: N=${n}: done (${made} scenes made in all)`);
     return result;
@@ -346,21 +348,6 @@ export async function runLoadPhase(
     store.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** A V8 CPU profile of this process from now until `stop` writes it (the inspector's profiler). */
-async function startProfile(): Promise<{ stop(path: string): Promise<void> }> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    async stop(path) {
-      const { profile } = await session.post('Profiler.stop');
-      writeFileSync(path, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
 }
 
 /**
