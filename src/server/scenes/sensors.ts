@@ -31,9 +31,14 @@ export function createSceneSensors(agreement: Agreement): SceneSensors {
     pressure(value, at, output) {
       if (at <= lastPressureAt || !Number.isFinite(value)) return null;
       lastPressureAt = at;
-      const found = detector
-        .push({ t_ms: at, pressure: value, output: Math.min(1, Math.max(0, output)) })
-        .find((e) => e.type === 'orgasm');
+      const events = detector.push({
+        t_ms: at,
+        pressure: value,
+        output: Math.min(1, Math.max(0, output)),
+      });
+      // Almost every reading decides nothing: look no further.
+      if (events.length === 0) return null;
+      const found = events.find((e) => e.type === 'orgasm');
       return found === undefined
         ? null
         : { type: 'orgasm.detected', at, by: 'sensor', confidence: found.confidence };
