@@ -8,6 +8,7 @@ import {
   type NegotiationService,
 } from './negotiation/negotiation-service';
 import { createSceneRegistry, type SceneRegistry } from './scenes/scene-registry';
+import { lockStore } from './store/data-lock';
 import { openStore, type Store, type StoreConnection } from './store/store';
 
 export type ServerOptions = Readonly<{
@@ -47,8 +48,21 @@ export type RunningServer = Readonly<{
 export async function startServer(
   options: ServerOptions,
 ): Promise<{ ok: true; server: RunningServer } | { ok: false; error: string; stage: StartStage }> {
+  // Before anything opens the store: a second server would take the first one's live scenes
+  // for ones a crash left behind (store/data-lock.ts).
+  let locked: ReturnType<typeof lockStore>;
+  try {
+    locked = lockStore(options.databasePath);
+  } catch (error) {
+    return { ok: false, error: (error as Error).message, stage: 'storage' };
+  }
+  if (!locked.ok) return { ok: false, error: locked.error, stage: 'storage' };
+  const { lock } = locked;
   const connected = await connectDeviceHub(options.devices);
-  if (!connected.ok) return { ...connected, stage: 'devices' };
+  if (!connected.ok) {
+    lock.release();
+    return { ...connected, stage: 'devices' };
+  }
   const { hub } = connected;
   hub.onReport(options.report);
   let store: Store;
@@ -60,6 +74,7 @@ export async function startServer(
     });
   } catch (error) {
     await hub.close();
+    lock.release();
     return { ok: false, error: (error as Error).message, stage: 'storage' };
   }
   const registry = createSceneRegistry({ store, hub, report: options.report });
@@ -84,6 +99,7 @@ export async function startServer(
   } catch (error) {
     registry.dispose();
     store.close();
+    lock.release();
     await hub.close();
     const code = (error as NodeJS.ErrnoException).code;
     const message =
@@ -106,6 +122,7 @@ export async function startServer(
       await app.close();
       await hub.close();
       store.close();
+      lock.release();
     })();
     return closing;
   };

@@ -21,8 +21,8 @@ describe('deleteAll [P4]', () => {
   it('removes the database and every file SQLite keeps beside it, then the empty folder', () => {
     const dir = dataDir();
     fillStore(databasePath(dir));
-    // What a crashed server leaves behind: the WAL and its index, or a rollback journal.
-    for (const companion of ['-wal', '-shm', '-journal'])
+    // What a crashed server leaves behind: the WAL and its index, or a rollback journal, and its lock.
+    for (const companion of ['-wal', '-shm', '-journal', '.lock'])
       writeFileSync(`${databasePath(dir)}${companion}`, 'left over');
     expect(existingDataFiles(dir).map((f) => f.path)).toEqual(dataFiles(dir));
 

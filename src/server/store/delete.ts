@@ -2,18 +2,20 @@ import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:f
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Result } from '../../core';
 import { databasePath } from './data-dir';
+import { lockFileOf } from './data-lock';
 import { reasonOf, sqliteCode } from './store-error';
 
 /** How long to wait for another process's lock before saying the store is in use. */
 const IN_USE_TIMEOUT_MS = 250;
 
 /**
- * What Redline keeps in a data folder: the database and the files SQLite keeps beside it while
- * it works (the write-ahead log, its index, a rollback journal). Nothing else is written there.
+ * What Redline keeps in a data folder: the database, the files SQLite keeps beside it while it
+ * works (the write-ahead log, its index, a rollback journal), and the running server's lock
+ * (data-lock.ts; one a crash left behind is deleted with the rest). Nothing else is written there.
  */
 export function dataFiles(dataDir: string): string[] {
   const db = databasePath(dataDir);
-  return [db, `${db}-wal`, `${db}-shm`, `${db}-journal`];
+  return [db, `${db}-wal`, `${db}-shm`, `${db}-journal`, lockFileOf(db)];
 }
 
 export type DeletedFile = Readonly<{ path: string; bytes: number }>;
