@@ -314,6 +314,37 @@ describe('group commit through the store', () => {
     expect(journalRows(store.path)).toHaveLength(COPY_RUN - 1);
   });
 
+  it('forgets a closed scene’s log once its last rows are copied, and counts on from the store', () => {
+    const { store, commit } = open();
+    addScene(store, 'a');
+    addScene(store, 'b');
+    const a = store.eventLog('a');
+    a.stage(tick(1));
+    a.stage(tick(2));
+    store.eventLog('b').stage(tick(1));
+    commit();
+    expect(store.eventLog('a')).toBe(a);
+    store.stageStatus('a', 'closed', (error) => {
+      throw error;
+    });
+    store.eventLog('b').stage(tick(2));
+    commit(); // the status; asks for the copy
+    commit(); // the copy
+    expect(store.eventLog('a')).toBe(a);
+    store.eventLog('b').stage(tick(3));
+    commit(); // its upkeep sees the closed log idle
+    expect(inEvents(store.path, 'a')).toEqual(upTo(3));
+    const again = store.eventLog('a');
+    expect(again).not.toBe(a);
+    expect(again.count).toBe(3);
+    // The open scene keeps its log.
+    const b = store.eventLog('b');
+    expect(b.count).toBe(4);
+    b.stage(tick(4));
+    commit();
+    expect(store.eventLog('b')).toBe(b);
+  });
+
   it('commits what is staged on close() and moves everything into `events`', () => {
     const { store, commit } = open();
     const createdA = addScene(store, 'a');

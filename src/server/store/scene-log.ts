@@ -20,6 +20,8 @@ export type StoredEventLog = EventLog & {
    */
   settled(done: (error: StoreError | null) => void): void;
   /** The journal row of the oldest staged event not yet copied into `events`, if any. */
+  /** Nothing staged, nothing left in the journal to copy: the store may forget it once closed. */
+  readonly idle: boolean;
   readonly oldestUncopied: number | undefined;
   /** Copies the journal rows of this scene's staged events into `events`, in the next commit. */
   copySoon(): void;
@@ -182,6 +184,9 @@ export function createStoredEventLog(
     settled(done) {
       if (staged === 0) done(null);
       else waiters.push(done);
+    },
+    get idle() {
+      return staged === 0 && uncopied.length === 0 && !copying;
     },
     get oldestUncopied() {
       return uncopied[0];

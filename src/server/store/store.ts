@@ -154,6 +154,8 @@ export function openStore(options: {
   options.faultHook?.(db);
   const statements = prepareStatements(db);
   const logs = new Map<string, StoredEventLog>();
+  /** Closed scenes whose logs are forgotten once their last rows are copied: no log per scene forever. */
+  const closing = new Set<string>();
   /**
    * Keeps the journal short (decision 0017): rows every log has copied into `events` are cleared
    * (a few thousand a commit at most, oldest first), and a log whose oldest uncopied row has
@@ -162,6 +164,11 @@ export function openStore(options: {
   const upkeep = () => {
     // Nothing is cleared before what an earlier run left has moved (see `ready`).
     if (!journaling) return;
+    for (const sceneId of closing) {
+      if (logs.get(sceneId)?.idle === false) continue;
+      logs.delete(sceneId);
+      closing.delete(sceneId);
+    }
     const last = statements.lastJournalSeq.get();
     if (last == null) return;
     let limit = last + 1;
@@ -343,8 +350,11 @@ export function openStore(options: {
         done: (error) => {
           if (error !== null)
             failed(new StoreError(`could not mark scene "${sceneId}" ${status}: ${error.message}`));
-          // Closed, its last events move to `events` in the next commit.
-          else if (status === 'closed') logs.get(sceneId)?.copySoon();
+          // Closed, its last events move to `events` in the next commit, and then its log goes.
+          else if (status === 'closed') {
+            logs.get(sceneId)?.copySoon();
+            closing.add(sceneId);
+          }
         },
       });
     },
