@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databasePath } from '../../server/store/data-dir';
+import { lockStore } from '../../server/store/data-lock';
 import { fillStore, SCENE_ID } from '../../server/store/data.test-support';
 import { exportAll } from '../../server/store/export';
 import { openStore } from '../../server/store/store';
@@ -119,6 +120,26 @@ describe('redline data [P4]', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('import is refused while a Redline server holds the data folder, and works once it is free', () => {
+    const source = filledDataDir();
+    const exported = join(tempDir(), 'export.json');
+    expect(run(['export', '--out', exported, '--data', source]).status).toBe(0);
+    const dir = join(tempDir(), 'served');
+    const served = lockStore(databasePath(dir));
+    if (!served.ok) throw new Error(served.error);
+    const refused = run(['import', '--in', exported, '--data', dir]);
+    expect(refused.status).toBe(2);
+    expect(refused.err).toContain('another Redline server (process');
+    expect(refused.err).toContain('Nothing was imported.');
+    expect(existsSync(databasePath(dir))).toBe(false);
+    served.lock.release();
+    expect(run(['import', '--in', exported, '--data', dir]).status).toBe(0);
+    // The import gave the lock back: a server may start on the folder now.
+    const next = lockStore(databasePath(dir));
+    expect(next.ok).toBe(true);
+    if (next.ok) next.lock.release();
   });
 
   it('import refuses a file that is not a valid export, writing nothing', () => {

@@ -1,6 +1,7 @@
+import { lockStore } from '../../server/store/data-lock';
 import { passphraseProblem, storeFileKind } from '../../server/store/encryption';
 import { importAll } from '../../server/store/export';
-import { StoreError } from '../../server/store/store-error';
+import { reasonOf, StoreError } from '../../server/store/store-error';
 import { stringFlag } from '../args';
 import { EXIT } from '../io';
 import { PASSPHRASE_ENV } from '../passphrase/passphrase-sources';
@@ -30,6 +31,15 @@ export function importCommand({ flags, io, env, fail }: DataRun): number {
   const refused = (errors: readonly string[]) =>
     fail([`${path} was not imported (nothing was written):`, ...errors.map((e) => `  ${e}`)]);
   if (!json.ok) return refused(json.errors.map((e) => `not valid JSON: ${e}`));
+  // Not into a store a server is using: it would add scenes behind that server's back.
+  let locked: ReturnType<typeof lockStore>;
+  try {
+    locked = lockStore(place.database);
+  } catch (error) {
+    return fail([`could not take the data folder's lock: ${reasonOf(error)}`]);
+  }
+  if (!locked.ok) return fail([`${locked.error} Nothing was imported.`]);
+  const { lock } = locked;
   try {
     const result = importAll(place.database, json.value, place.options);
     if (!result.ok) return refused(result.errors);
@@ -42,5 +52,7 @@ export function importCommand({ flags, io, env, fail }: DataRun): number {
   } catch (error) {
     if (error instanceof StoreError) return fail([error.message], openFailureStatus(error));
     throw error;
+  } finally {
+    lock.release();
   }
 }
