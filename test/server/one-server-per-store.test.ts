@@ -13,7 +13,7 @@ describe('one server per data folder', () => {
     for (const r of running.splice(0).reverse()) await r.close();
   });
 
-  it('refuses a second server on a folder in use, leaves the first one’s scenes alone, and starts once the first has stopped', async () => {
+  it('[S7] refuses a second server on a folder in use, leaves the first one’s scenes alone, and starts once the first has stopped', async () => {
     const first = await startTestRedline();
     running.push(first);
     // A scene the first server has open (as far as the store can tell, one a crash left behind).
