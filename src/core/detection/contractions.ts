@@ -1,3 +1,5 @@
+import { createSeries } from './series';
+
 /**
  * Finds contraction-like peaks in the gridded pressure, by prominence: a rise of at least
  * `threshold` counts over the lowest point of the last 1.2 s, confirmed once the pressure has
@@ -28,8 +30,6 @@ const FALL_SHARE = 0.35;
 const HELD_MS = 4000;
 const HISTORY_MS = 6000;
 
-type Point = Readonly<{ t: number; x: number }>;
-
 export type ContractionFinder = Readonly<{
   /** Feeds one grid point; `threshold` is the least prominence that counts, in counts. */
   point(t_ms: number, x: number, threshold: number): PeakFinding | undefined;
@@ -37,31 +37,43 @@ export type ContractionFinder = Readonly<{
 }>;
 
 export function createContractionFinder(): ContractionFinder {
-  let history: Point[] = [];
-  let trough: Point | undefined;
-  let top: Point | undefined;
+  /** The last 6 s of grid points: times and levels (series.ts). */
+  const history = createSeries();
+  /** The rise being followed: its trough and its top so far (times and levels), or none. */
+  let rising = false;
+  let troughT = 0;
+  let troughX = 0;
+  let topT = 0;
+  let topX = 0;
   let lastPeak = -Infinity;
 
-  const confirm = (now: Point, low: Point, high: Point): Peak => {
-    const prominence = high.x - low.x;
-    const topLevel = high.x - FALL_SHARE * prominence;
-    const onsetLevel = low.x + 0.15 * prominence;
-    let riseTop = low.t;
-    let onset = low.t;
-    let previous: Point | undefined;
-    for (const p of history) {
-      if (p.t < low.t || p.t > high.t) continue;
-      if (p.x <= onsetLevel) onset = p.t;
-      if (previous !== undefined && previous.x < topLevel && p.x >= topLevel)
-        riseTop = crossing(previous, p, topLevel);
-      previous = p;
+  /** The peak whose fall was just confirmed at `(t, x)`, the newest point in `history`. */
+  const confirm = (t: number, x: number): Peak => {
+    const prominence = topX - troughX;
+    const topLevel = topX - FALL_SHARE * prominence;
+    const onsetLevel = troughX + 0.15 * prominence;
+    let riseTop = troughT;
+    let onset = troughT;
+    let seen = false;
+    let previousT = 0;
+    let previousX = 0;
+    for (let i = 0; i < history.length(); i++) {
+      const pt = history.t(i);
+      const px = history.v(i);
+      if (pt < troughT || pt > topT) continue;
+      if (px <= onsetLevel) onset = pt;
+      if (seen && previousX < topLevel && px >= topLevel)
+        riseTop = crossing(previousT, previousX, pt, px, topLevel);
+      seen = true;
+      previousT = pt;
+      previousX = px;
     }
-    const before = history[history.length - 2];
-    const fallTop = before === undefined ? now.t : crossing(before, now, topLevel);
+    const before = history.length() - 2;
+    const fallTop = before < 0 ? t : crossing(history.t(before), history.v(before), t, x, topLevel);
     return {
-      t_ms: high.t,
+      t_ms: topT,
       prominence,
-      troughLevel: low.x,
+      troughLevel: troughX,
       onset_ms: onset,
       width_ms: Math.max(0, fallTop - riseTop),
     };
@@ -69,55 +81,62 @@ export function createContractionFinder(): ContractionFinder {
 
   return {
     point(t, x, threshold) {
-      const now = { t, x };
-      history.push(now);
-      while ((history[0]?.t ?? t) < t - HISTORY_MS) history.shift();
+      history.push(t, x);
+      while (history.length() > 0 && history.t(0) < t - HISTORY_MS) history.shift();
 
-      if (trough === undefined || top === undefined) {
+      if (!rising) {
         // The earliest lowest point since `from` below this one; history is in time order, so
         // the scan walks back from the end and stops at `from` (24 points, not the whole 6 s).
-        let low = now;
+        let lowT = t;
+        let lowX = x;
         const from = Math.max(t - TROUGH_WINDOW_MS, lastPeak);
-        for (let i = history.length - 2; i >= 0; i--) {
-          const p = history[i];
-          if (p === undefined || p.t < from) break;
-          if (p.x <= low.x && p.x < x) low = p;
+        for (let i = history.length() - 2; i >= 0; i--) {
+          const pt = history.t(i);
+          if (pt < from) break;
+          const px = history.v(i);
+          if (px <= lowX && px < x) {
+            lowT = pt;
+            lowX = px;
+          }
         }
-        if (x - low.x >= threshold) {
-          trough = low;
-          top = now;
+        if (x - lowX >= threshold) {
+          rising = true;
+          troughT = lowT;
+          troughX = lowX;
+          topT = t;
+          topX = x;
         }
         return undefined;
       }
-      if (x > top.x) top = now;
-      const prominence = top.x - trough.x;
-      if (top.x - x >= FALL_SHARE * prominence) {
-        const peak = confirm(now, trough, top);
-        lastPeak = top.t;
-        trough = undefined;
-        top = undefined;
+      if (x > topX) {
+        topT = t;
+        topX = x;
+      }
+      const prominence = topX - troughX;
+      if (topX - x >= FALL_SHARE * prominence) {
+        const peak = confirm(t, x);
+        lastPeak = topT;
+        rising = false;
         return { kind: 'peak', peak };
       }
-      if (t - trough.t > HELD_MS) {
-        trough = undefined;
-        top = undefined;
+      if (t - troughT > HELD_MS) {
+        rising = false;
         // Start afresh from the held level, so the plateau itself is not a rise.
-        history = history.filter((p) => p.t > t - TROUGH_WINDOW_MS / 2);
+        history.retain((pt) => pt > t - TROUGH_WINDOW_MS / 2);
         return { kind: 'held' };
       }
       return undefined;
     },
     reset() {
-      history = [];
+      history.clear();
       lastPeak = -Infinity;
-      trough = undefined;
-      top = undefined;
+      rising = false;
     },
   };
 }
 
-/** When the line from `a` to `b` passes `level`. */
-function crossing(a: Point, b: Point, level: number): number {
-  if (b.x === a.x) return b.t;
-  return a.t + ((level - a.x) * (b.t - a.t)) / (b.x - a.x);
+/** When the line from `(at, ax)` to `(bt, bx)` passes `level`. */
+function crossing(at: number, ax: number, bt: number, bx: number, level: number): number {
+  if (bx === ax) return bt;
+  return at + ((level - ax) * (bt - at)) / (bx - ax);
 }

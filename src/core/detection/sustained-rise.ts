@@ -1,3 +1,4 @@
+import { createSeries, type Series } from './series';
 import type { Sensitivity } from './orgasm-detector';
 
 /**
@@ -6,12 +7,11 @@ import type { Sensitivity } from './orgasm-detector';
  * a fraction of a second and lasts 1–3 s; movement is a jolt, then a small shift; an output
  * step is the toy's doing (the caller says when); drift and arousal are far slower.
  */
-type Point = Readonly<{ t: number; e: number }>;
-
 type Episode = {
   start: number;
   reference: number;
-  points: Point[];
+  /** Pressure over `reference` since `start`: times and levels (series.ts). */
+  points: Series;
   highest: number;
   explained: boolean;
   below: number | undefined;
@@ -55,16 +55,18 @@ export type SustainedRise = Readonly<{
 export function createSustainedRise(sensitivity: Sensitivity): SustainedRise {
   let episode: Episode | undefined;
   let armed = true;
-  /** Pressure over the running baseline, for the last `HISTORY_MS`. */
-  let history: Point[] = [];
+  /** Pressure over the running baseline, for the last `HISTORY_MS`: times and levels. */
+  const history = createSeries();
+  /** The episode's points, kept from one episode to the next (cleared at each start). */
+  const points = createSeries();
 
   return {
     point(t, x, { baseline, sigma, suspect, heartSupport }) {
       if (baseline === undefined) return undefined;
       const startLevel = Math.max(8, 3 * sigma);
       const above = x - baseline;
-      history.push({ t, e: above });
-      while ((history[0]?.t ?? t) < t - HISTORY_MS) history.shift();
+      history.push(t, above);
+      while (history.length() > 0 && history.t(0) < t - HISTORY_MS) history.shift();
       if (episode === undefined) {
         if (!armed) {
           if (above < startLevel / 2) armed = true;
@@ -73,10 +75,11 @@ export function createSustainedRise(sensitivity: Sensitivity): SustainedRise {
         if (above < startLevel) return undefined;
         // On a ramp (drift, arousal) the baseline lags; the level just before is the fairer one.
         const before = meanBetween(history, t - 1000, t - 250) + baseline;
+        points.clear();
         episode = {
           start: t,
           reference: Math.max(baseline, before),
-          points: [],
+          points,
           highest: -Infinity,
           explained: suspect,
           below: undefined,
@@ -85,7 +88,7 @@ export function createSustainedRise(sensitivity: Sensitivity): SustainedRise {
       }
       const ep = episode;
       const e = x - ep.reference;
-      ep.points.push({ t, e });
+      ep.points.push(t, e);
       ep.highest = Math.max(ep.highest, e);
       if (suspect) ep.explained = true;
       if (above < startLevel / 2) ep.below ??= t;
@@ -99,21 +102,20 @@ export function createSustainedRise(sensitivity: Sensitivity): SustainedRise {
 
       if (t - ep.start < HOLD[sensitivity]) return undefined;
       let plateau = Infinity;
-      for (let i = ep.points.length - 1; i >= 0; i--) {
-        const p = ep.points[i];
-        if (p === undefined || p.t < t - PLATEAU_MS) break;
-        plateau = Math.min(plateau, p.e);
+      for (let i = ep.points.length() - 1; i >= 0; i--) {
+        if (ep.points.t(i) < t - PLATEAU_MS) break;
+        plateau = Math.min(plateau, ep.points.v(i));
       }
       if (plateau < Math.max(LEVEL[sensitivity], 5 * sigma)) return undefined;
       if (ep.highest - plateau > 0.6 * plateau + 4 * sigma) return undefined;
       // The hold: since the pressure last came up through 80 % of the plateau.
       let reachedAt = 0;
-      for (let i = ep.points.length - 1; i >= 0; i--)
-        if ((ep.points[i]?.e ?? 0) < 0.8 * plateau) {
+      for (let i = ep.points.length() - 1; i >= 0; i--)
+        if (ep.points.v(i) < 0.8 * plateau) {
           reachedAt = i + 1;
           break;
         }
-      const reached = ep.points[reachedAt]?.t ?? t;
+      const reached = reachedAt < ep.points.length() ? ep.points.t(reachedAt) : t;
       if (t - reached < HOLD[sensitivity]) return undefined;
       // Decided soon after the hold is long enough, or not at all: a level that only later
       // passes the tests is a shift or a drift that happened to settle, not a rise.
@@ -123,10 +125,9 @@ export function createSustainedRise(sensitivity: Sensitivity): SustainedRise {
       }
       // Where the rise began must be seen: a trace that starts high shows a step, not a rise.
       let from: number | undefined;
-      for (let i = history.length - 1; i >= 0; i--) {
-        const p = history[i];
-        if (p !== undefined && p.t <= reached && p.e < 0.2 * plateau) {
-          from = p.t;
+      for (let i = history.length() - 1; i >= 0; i--) {
+        if (history.t(i) <= reached && history.v(i) < 0.2 * plateau) {
+          from = history.t(i);
           break;
         }
       }
@@ -138,9 +139,12 @@ export function createSustainedRise(sensitivity: Sensitivity): SustainedRise {
       if (rise < MIN_RISE_MS || rise > MAX_RISE_MS) return undefined;
       // A jolt just before (movement) leaves a dip under the level the rise starts from.
       const start = from;
-      const dip = history.some(
-        (p) => p.t >= start - DIP_LOOKBACK_MS && p.t <= start && p.e < -Math.max(15, 5 * sigma),
-      );
+      let dip = false;
+      for (let i = 0; i < history.length() && !dip; i++) {
+        const pt = history.t(i);
+        dip =
+          pt >= start - DIP_LOOKBACK_MS && pt <= start && history.v(i) < -Math.max(15, 5 * sigma);
+      }
       if (dip) {
         ep.explained = true;
         return undefined;
@@ -151,18 +155,21 @@ export function createSustainedRise(sensitivity: Sensitivity): SustainedRise {
     reset() {
       episode = undefined;
       armed = true;
-      history = [];
+      history.clear();
+      points.clear();
     },
   };
 }
 
-function meanBetween(points: readonly Point[], from: number, to: number): number {
+function meanBetween(points: Series, from: number, to: number): number {
   let sum = 0;
   let n = 0;
-  for (const p of points)
-    if (p.t >= from && p.t <= to) {
-      sum += p.e;
+  for (let i = 0; i < points.length(); i++) {
+    const t = points.t(i);
+    if (t >= from && t <= to) {
+      sum += points.v(i);
       n += 1;
     }
+  }
   return n === 0 ? -Infinity : sum / n;
 }
