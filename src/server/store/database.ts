@@ -40,7 +40,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
           `${String(mode)}); a network or read-only folder cannot hold Redline's store`,
       );
     // FULL: every commit is synced to disk before it returns, so an acknowledged event survives
-    // a power cut, not only a crash of the process (S7).
+    // a power cut, not only a crash of the process (S7). Group commits alone are written with
+    // NORMAL and synced just after, off the event loop (journal.ts, decision 0019).
     db.pragma('synchronous = FULL');
     migrate(db, path);
     return db;

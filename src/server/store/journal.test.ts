@@ -14,31 +14,59 @@ const play: SceneEvent[] = [...startAndRaise, tick(30)];
 
 type CommittingStore = Readonly<{
   store: Store;
-  /** Runs the group commit the store asked for; false when it asked for none. */
+  /**
+   * Runs the group commit the store asked for, then (unless syncs are held) ends the WAL sync it
+   * started; false when it asked for no commit.
+   */
   commit: () => boolean;
   /** Runs commits until none is asked for (a commit may ask for another: a copy run). */
   drain: (after?: () => void) => void;
+  /** Ends the oldest WAL sync under way (held syncs only), with an error or without; false if none. */
+  endSync: (error?: Error) => boolean;
 }>;
 
 /**
  * A store whose group commits run only when the test says so: the store hands its commit to
- * `scheduleCommit`, which keeps it instead of running it once the process yields.
+ * `scheduleCommit`, which keeps it instead of running it once the process yields. Its WAL syncs
+ * (decision 0019) end with the commit that started them, or, with `holdSyncs`, when the test
+ * calls `endSync`.
  */
 function openCommitting(
   path: string,
-  options: Pick<Parameters<typeof openStore>[0], 'faultHook' | 'observeCommit'> = {},
+  options: Pick<Parameters<typeof openStore>[0], 'faultHook' | 'observeCommit'> & {
+    holdSyncs?: boolean;
+  } = {},
 ): CommittingStore {
+  const { holdSyncs = false, ...storeOptions } = options;
   const asked: (() => void)[] = [];
+  const syncs: ((error: Error | null) => void)[] = [];
   const store = openStore({
     path,
-    ...options,
+    ...storeOptions,
     scheduleCommit: (commit) => {
       asked.push(commit);
     },
+    walSync: {
+      sync: (done) => {
+        syncs.push(done);
+      },
+      syncNow: () => {
+        // Closing: the store's own FULL writes have synced the WAL already.
+      },
+      close: () => {
+        // Nothing open.
+      },
+    },
   });
+  const endSync = (error?: Error) => {
+    const next = syncs.shift();
+    next?.(error ?? null);
+    return next !== undefined;
+  };
   const commit = () => {
     const next = asked.shift();
     next?.();
+    if (!holdSyncs) while (endSync());
     return next !== undefined;
   };
   return {
@@ -47,6 +75,7 @@ function openCommitting(
     drain(after) {
       while (commit()) after?.();
     },
+    endSync,
   };
 }
 
@@ -150,6 +179,100 @@ describe('group commit through the store', () => {
       ['c', 3],
     ]);
     expect(store.events('c')).toMatchObject({ ok: true, value: [{}, tick(3), tick(5)] });
+  });
+
+  it('[S7] settles a commit only once a WAL sync that began after it has ended', () => {
+    const { store, commit, endSync } = open({ holdSyncs: true });
+    addScene(store, 'a');
+    const log = store.eventLog('a');
+    const heard: string[] = [];
+    const settle = (label: string) => {
+      log.settled((error) => heard.push(`${label}: ${String(error)}`));
+    };
+    log.stage(tick(1));
+    settle('first');
+    commit();
+    // Written (another connection reads it) but not yet synced: nobody is told.
+    expect(journalRows(store.path)).toEqual([['a', 2]]);
+    expect(heard).toEqual([]);
+
+    // A commit while that sync runs is not covered by it: it waits for the next one.
+    log.stage(tick(2));
+    settle('second');
+    commit();
+    expect(endSync()).toBe(true);
+    expect(heard).toEqual([]);
+    expect(endSync()).toBe(true);
+    expect(heard).toEqual(['first: null', 'second: null']);
+    expect(endSync()).toBe(false);
+
+    // With nothing committed since, no sync is started.
+    log.settled((error) => heard.push(`after: ${String(error)}`));
+    expect(heard.at(-1)).toBe('after: null');
+    expect(endSync()).toBe(false);
+  });
+
+  it('[S7] keeps a row waiting for its sync in the journal: the next commit’s upkeep does not clear it', () => {
+    const { store, commit, endSync } = open({ holdSyncs: true });
+    const [createdA] = ['a', 'b'].map((id) => addScene(store, id));
+    store.eventLog('a').stage(tick(1));
+    commit();
+    // b's commit runs the upkeep, which clears journal rows that every log has copied.
+    store.eventLog('b').stage(tick(1));
+    commit();
+    expect(journalRows(store.path)).toEqual([
+      ['a', 2],
+      ['b', 2],
+    ]);
+    while (endSync());
+    expect(store.events('a')).toEqual({ ok: true, value: [createdA, tick(1)] });
+  });
+
+  it('[S7] tells every writer a failed sync covered: an error, never null', () => {
+    const { store, commit, endSync } = open({ holdSyncs: true });
+    for (const id of ['a', 'b']) addScene(store, id);
+    const [a, b] = ['a', 'b'].map((id) => store.eventLog(id));
+    if (a === undefined || b === undefined) throw new Error('two logs');
+    const heard: (Error | null)[] = [];
+    a.stage(tick(1));
+    b.stage(tick(1));
+    a.settled((error) => heard.push(error));
+    b.settled((error) => heard.push(error));
+    commit();
+    expect(endSync(new Error('EIO: i/o error, fsync'))).toBe(true);
+    const failure = `could not make sure the writes to ${store.path} are on disk: EIO: i/o error, fsync`;
+    expect(heard).toEqual([
+      new StoreError(`could not store event 2 of scene "a": ${failure}`),
+      new StoreError(`could not store event 2 of scene "b": ${failure}`),
+    ]);
+    // Such a log takes nothing more: whatever it holds is on disk or lost, never acknowledged.
+    expect(() => {
+      a.stage(tick(2));
+    }).toThrow(StoreError);
+    // Its rows are in the file, so the journal keeps them (whole, for a later start to read).
+    addScene(store, 'c');
+    store.eventLog('c').stage(tick(1));
+    commit();
+    expect(endSync()).toBe(true);
+    expect(journalRows(store.path)).toEqual([
+      ['a', 2],
+      ['b', 2],
+      ['c', 2],
+    ]);
+  });
+
+  it('[S7] settles what waits for a sync when the store closes', () => {
+    const { store, commit } = open({ holdSyncs: true });
+    addScene(store, 'a');
+    const log = store.eventLog('a');
+    const heard: (Error | null)[] = [];
+    log.stage(tick(1));
+    log.settled((error) => heard.push(error));
+    commit();
+    expect(heard).toEqual([]);
+    store.close();
+    expect(heard).toEqual([null]);
+    expect(inEvents(store.path, 'a')).toEqual([1, 2]);
   });
 
   it('[S7] rolls a failed commit back whole: its scenes hear the error and take nothing more', () => {

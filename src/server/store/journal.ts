@@ -1,12 +1,17 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { reasonOf, StoreError } from './store-error';
+import type { WalSync } from './wal-sync';
 
 /** One write waiting for the next commit, and who hears how it went. */
 export type StagedWrite = Readonly<{
   /** Runs inside the batch's transaction; throws if SQLite refuses it. */
   run(): void;
-  /** After the commit: null once it is on disk, or the error that rolled the batch back. */
-  done(error: StoreError | null): void;
+  /**
+   * After the commit: null once it is on disk (the WAL synced), or the error that rolled the
+   * batch back (told at once, `written` false) or that the sync after it met (`written` true: the
+   * rows are in the file, but nobody may be told they are safe).
+   */
+  done(error: StoreError | null, written: boolean): void;
 }>;
 
 export type Journal = {
@@ -16,6 +21,20 @@ export type Journal = {
   commitNow(): void;
   /** Writes waiting for the next commit. */
   readonly staged: number;
+};
+
+/** The journal as its store holds it. */
+export type GroupCommit = Journal & {
+  /**
+   * Syncs now, blocking, and tells every committed write waiting for a sync: for shutting down,
+   * where the screens must hear the last stop before they are let go.
+   */
+  syncNow(): void;
+  /**
+   * Syncs now, blocking, and tells every committed write waiting for a sync (closing the store).
+   * Then no more syncs: the WAL file is let go.
+   */
+  close(): void;
 };
 
 export type JournalOptions = Readonly<{
@@ -36,16 +55,23 @@ export type JournalOptions = Readonly<{
   observe?: ((writes: number, ms: number) => void) | undefined;
   /** Runs first inside each commit's transaction: the store's upkeep (clearing copied rows). */
   upkeep?: () => void;
+  /** Makes commits durable (wal-sync.ts); tests pass their own to say when a sync ends. */
+  sync: WalSync;
 }>;
 
 /**
  * Group commit (decision 0017): the writes every live scene stages in one turn of the event loop
  * go to disk in one transaction, so one sync covers them all instead of one sync per event. A
  * scene acknowledges nothing until its writes' `done` said they are on disk (S7). A batch that
- * fails is rolled back whole, and every writer in it hears the error.
+ * fails is rolled back whole, and every writer in it hears the error at once.
+ *
+ * The sync is off the event loop (decision 0019): a commit writes to the WAL without an fsync
+ * (`synchronous = NORMAL`), and one fsync on libuv's thread pool then covers every commit before
+ * it. Its writers hear `null` only when that fsync has ended; a commit made meanwhile waits for
+ * the next one. Every other write of the store keeps `synchronous = FULL`.
  */
-export function createJournal(options: JournalOptions): Journal {
-  const { db, path } = options;
+export function createJournal(options: JournalOptions): GroupCommit {
+  const { db, path, sync } = options;
   const schedule =
     options.schedule ??
     ((commit: () => void, afterMs: number) => {
@@ -56,10 +82,73 @@ export function createJournal(options: JournalOptions): Journal {
   let batch: StagedWrite[] = [];
   let scheduled = false;
   let lastStart = -Infinity;
+  const relaxed = db.prepare('PRAGMA synchronous = NORMAL');
+  const full = db.prepare('PRAGMA synchronous = FULL');
   const write = db.transaction((writes: readonly StagedWrite[]) => {
     options.upkeep?.();
     for (const w of writes) w.run();
   });
+  /** Committed batches waiting for a sync, oldest first, each with its number. */
+  const unsynced: { commit: number; writes: StagedWrite[] }[] = [];
+  let committed = 0;
+  let syncing = false;
+  let closed = false;
+
+  /** Tells every writer of `writes`; one that throws does not keep the others from hearing. */
+  const tell = (
+    writes: readonly StagedWrite[],
+    outcome: StoreError | null,
+    written: boolean,
+    thrown: unknown[],
+  ) => {
+    for (const w of writes) {
+      try {
+        w.done(outcome, written);
+      } catch (error) {
+        thrown.push(error);
+      }
+    }
+  };
+  /** Tells the writers of every commit up to `upTo` how the sync that covered them went. */
+  const synced = (upTo: number, error: Error | null) => {
+    const outcome =
+      error === null
+        ? null
+        : new StoreError(
+            `could not make sure the writes to ${path} are on disk: ${reasonOf(error)}`,
+            {
+              cause: error,
+            },
+          );
+    const thrown: unknown[] = [];
+    while (unsynced[0] !== undefined && unsynced[0].commit <= upTo)
+      tell(unsynced.shift()?.writes ?? [], outcome, true, thrown);
+    if (thrown.length > 0) throw thrown[0];
+  };
+  const startSync = () => {
+    if (syncing || closed || unsynced.length === 0) return;
+    syncing = true;
+    const upTo = committed;
+    sync.sync((error) => {
+      syncing = false;
+      try {
+        synced(upTo, error);
+      } finally {
+        startSync();
+      }
+    });
+  };
+
+  const syncNow = () => {
+    if (unsynced.length === 0) return;
+    let error: Error | null = null;
+    try {
+      sync.syncNow();
+    } catch (failure) {
+      error = failure as Error;
+    }
+    synced(committed, error);
+  };
 
   const commit = () => {
     scheduled = false;
@@ -71,8 +160,13 @@ export function createJournal(options: JournalOptions): Journal {
     lastStart = from;
     try {
       if (!db.open) throw new StoreError(`the store at ${path} is closed`);
-      // IMMEDIATE: the write lock is taken (or waited for) before the first row, not mid-batch.
-      write.immediate(writes);
+      relaxed.run();
+      try {
+        // IMMEDIATE: the write lock is taken (or waited for) before the first row, not mid-batch.
+        write.immediate(writes);
+      } finally {
+        full.run();
+      }
     } catch (error) {
       failure =
         error instanceof StoreError
@@ -80,16 +174,16 @@ export function createJournal(options: JournalOptions): Journal {
           : new StoreError(`could not store in ${path}: ${reasonOf(error)}`, { cause: error });
     }
     options.observe?.(writes.length, performance.now() - from);
-    // Every writer hears, even if one of them throws (that error is thrown afterwards).
-    let thrown: { error: unknown } | null = null;
-    for (const w of writes) {
-      try {
-        w.done(failure);
-      } catch (error) {
-        thrown ??= { error };
-      }
+    if (failure === null) {
+      committed += 1;
+      unsynced.push({ commit: committed, writes });
+      startSync();
+      return;
     }
-    if (thrown !== null) throw thrown.error;
+    // Every writer hears, even if one of them throws (that error is thrown afterwards).
+    const thrown: unknown[] = [];
+    tell(writes, failure, false, thrown);
+    if (thrown.length > 0) throw thrown[0];
   };
 
   return {
@@ -102,6 +196,16 @@ export function createJournal(options: JournalOptions): Journal {
     commitNow: commit,
     get staged() {
       return batch.length;
+    },
+    syncNow,
+    close() {
+      if (closed) return;
+      closed = true;
+      try {
+        syncNow();
+      } finally {
+        sync.close();
+      }
     },
   };
 }

@@ -157,15 +157,22 @@ export function createStoredEventLog(
             statements.insertJournal.run(sceneId, n, type, at, json, role, frameSeq)
               .lastInsertRowid,
           );
+          // Counted as uncopied from the moment it is written, not when it is settled (after the
+          // WAL sync): the store's upkeep in the next commit must not clear it from the journal.
+          uncopied.push(seq);
         },
-        done: (error) => {
+        done: (error, written) => {
           staged -= 1;
-          if (error === null) {
-            uncopied.push(seq);
-            if (uncopied.length >= COPY_RUN) copySoon();
+          if (error === null && uncopied.length >= COPY_RUN) copySoon();
+          if (!written) {
+            // Rolled back: the number may go to another row. (A row whose sync failed is in the
+            // file and stays counted, so the journal keeps it; this log takes nothing more.)
+            const at = uncopied.indexOf(seq);
+            if (at !== -1) uncopied.splice(at, 1);
           }
           if (error !== null && failedAt === null) {
-            // The batch was rolled back whole: this is the first event of this log it held.
+            // The batch was rolled back whole (or its sync failed): the first event of this log
+            // it held.
             failedAt = n;
             count = n - 1;
             batchError = new StoreError(`could not store ${which(n)}: ${error.message}`, {

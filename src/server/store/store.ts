@@ -11,6 +11,7 @@ import { createDebriefStore, type DebriefStore } from './debrief-store';
 import { createHistoryStore, type HistoryStore } from './history-store';
 import { jsonEventCodec } from './event-codec';
 import { createJournal, type Journal } from './journal';
+import { walSync, type WalSync } from './wal-sync';
 import { jsonRecordCodec } from './negotiation-codec';
 import { createNegotiationStore, type NegotiationStore } from './negotiation-store';
 import {
@@ -89,7 +90,10 @@ export type Store = {
   setLastSeq(sceneId: string, role: Role, seq: number): void;
   /** As `setLastSeq`, in the next group commit. A failure is handed to `failed`. */
   stageLastSeq(sceneId: string, role: Role, seq: number, failed: (error: StoreError) => void): void;
-  /** Writes whatever waits for the next group commit now. */
+  /**
+   * Writes whatever waits for the next group commit now and syncs it, blocking: every writer has
+   * heard by the time it returns (shutting down: the screens see the last stop before they go).
+   */
   commitNow(): void;
   addPairingCode(input: {
     codeHash: string;
@@ -148,6 +152,8 @@ export function openStore(options: {
   commitIntervalMs?: number | undefined;
   /** Told each group commit's size and duration (the load benchmark). */
   observeCommit?: ((writes: number, ms: number) => void) | undefined;
+  /** Syncs the group commits (default: fsync of the WAL off the event loop; tests their own). */
+  walSync?: WalSync | undefined;
 }): Store {
   const { path } = options;
   const db = openDatabase(path, { passphrase: options.passphrase });
@@ -189,6 +195,7 @@ export function openStore(options: {
     intervalMs: options.commitIntervalMs,
     observe: options.observeCommit,
     upkeep,
+    sync: options.walSync ?? walSync(path),
   });
   /** Whether this process journals (it settled what an earlier run left in the journal). */
   let journaling = false;
@@ -217,7 +224,7 @@ export function openStore(options: {
       } catch (error) {
         // Not staged: the writer hears it as it would a failed commit (never a throw here).
         queueMicrotask(() => {
-          write.done(error as StoreError);
+          write.done(error as StoreError, false);
         });
         return;
       }
@@ -394,6 +401,7 @@ export function openStore(options: {
     },
     commitNow: () => {
       journal.commitNow();
+      commits.syncNow();
     },
     addPairingCode(input) {
       attempt(
@@ -417,7 +425,12 @@ export function openStore(options: {
       } catch {
         // Nothing is lost: see above. Closing must still close.
       } finally {
-        db.close();
+        // Every commit synced and its writers told, before the file goes.
+        try {
+          commits.close();
+        } finally {
+          db.close();
+        }
       }
     },
   };
