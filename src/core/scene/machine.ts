@@ -3,7 +3,7 @@ import { type StepContext } from './context';
 import type { Effect } from './effects';
 import type { CreatedEvent, SceneEvent } from './events';
 import { handle } from './handlers';
-import { initialState, postOrgasmEndsAt, type SceneState } from './state';
+import { draftOf, initialState, postOrgasmEndsAt, type SceneState } from './state';
 import { advanceTo, nextDue } from './timers';
 
 /**
@@ -18,7 +18,7 @@ export function createScene(event: CreatedEvent): StepResult {
 }
 
 export function step(state: SceneState, event: SceneEvent): StepResult {
-  const ctx: StepContext = { s: { ...state }, effects: [], haltReason: null, pulseEnded: false };
+  const ctx: StepContext = { s: draftOf(state), effects: [], haltReason: null, pulseEnded: false };
   // Time on one scene never runs backwards; a late event is taken as happening now.
   const at = Math.max(state.now, event.at);
   advanceTo(ctx, at);
