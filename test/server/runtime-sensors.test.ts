@@ -1,54 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientFrameBody, Role } from '../../src/protocol/frames';
-import { createMemoryEventLog } from '../../src/server/event-log';
-import { createSceneClock } from '../../src/server/scene-clock';
-import { createSceneRuntime } from '../../src/server/scenes/scene-runtime';
-import { devices, pairAgreement } from '../fixtures/agreements';
-
-const yieldOnce = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { pairAgreement } from '../fixtures/agreements';
+import { runningRuntime } from './runtime-scene';
 
 /** A running scene whose agreement maps distress (heart rate > 150 for 10 s) to red. */
-async function runningScene() {
-  let now = 0;
-  const calls: string[] = [];
-  const runtime = createSceneRuntime({
-    created: {
-      type: 'scene.created',
-      at: 0,
-      sceneId: 's',
-      agreement: {
-        ...pairAgreement,
-        restraint: { used: false, checkIntervalSeconds: null },
-        detection: {
-          sensorOrgasm: 'ask-dominant',
-          distress: { hrCeilingBpm: 150, sustainSeconds: 10, action: 'red' },
-        },
-      },
-      devices,
+const runningScene = () =>
+  runningRuntime({
+    ...pairAgreement,
+    restraint: { used: false, checkIntervalSeconds: null },
+    detection: {
+      sensorOrgasm: 'ask-dominant',
+      distress: { hrCeilingBpm: 150, sustainSeconds: 10, action: 'red' },
     },
-    log: createMemoryEventLog(),
-    devices: { stopAll: () => calls.push('stopAll'), setOutput: () => undefined },
-    confirmStop: () => Promise.resolve({ ok: true }),
-    devicesConnected: () => true,
-    otherSceneActive: () => false,
-    clock: createSceneClock(() => now),
-    report: () => undefined,
   });
-  runtime.attach('dominant', { send: () => undefined, close: () => undefined });
-  runtime.attach('submissive', { send: () => undefined, close: () => undefined });
-  let seq = 0;
-  const send = async (role: Role, body: ClientFrameBody) => {
-    runtime.handle(role, { ...body, seq: ++seq }, () => undefined);
-    await yieldOnce();
-  };
-  await send('submissive', { type: 'heartbeat' });
-  for (const item of ['lubricant', 'water', 'blanket'] as const)
-    await send('dominant', { type: 'setup.check', item, done: true });
-  await send('submissive', { type: 'stop.test' });
-  await send('dominant', { type: 'start' });
-  expect(runtime.state().phase).toBe('warm-up');
-  return { runtime, calls, send, advance: (ms: number) => (now += ms) };
-}
 
 describe('sensors in a live scene', () => {
   it('[S1] heart rate above the agreed ceiling for the agreed time stops the scene (distress), stop first', async () => {

@@ -1,27 +1,32 @@
-import { templateAgreement } from '../../src/core';
+import { templateAgreement, type Agreement } from '../../src/core';
+import type { Role } from '../../src/protocol/frames';
+import type { ServerFrame } from '../../src/protocol/view';
 import type { EventLog } from '../../src/server/event-log';
 import { createSceneClock } from '../../src/server/scene-clock';
 import { createSceneRuntime, type SceneRuntime } from '../../src/server/scenes/scene-runtime';
 import { devices } from '../fixtures/agreements';
 
 /**
- * One scene for two (the cautious template on the fixture's devices) in a runtime whose device
- * port records each call in order (`stopAll`, `set device/feature value`), on `log`, with a clock
- * moved by hand and both screens attached (they drop what they are sent). For property tests of
- * the runtime.
+ * One scene for two (by default the cautious template on the fixture's devices) in a runtime
+ * whose device port records each call in order (`stopAll`, `set device/feature value`), on `log`,
+ * with a clock moved by hand and both screens attached (`frames`: what each was sent).
  */
-export function recordingRuntime(log: EventLog): {
+export function recordingRuntime(
+  log: EventLog,
+  agreement: Agreement = templateAgreement({
+    mode: 'pair',
+    names: { dominant: 'A', submissive: 'B' },
+    devices,
+  }),
+): {
   runtime: SceneRuntime;
   calls: string[];
+  frames: Record<Role, ServerFrame[]>;
   advance: (ms: number) => number;
 } {
   let now = 0;
   const calls: string[] = [];
-  const agreement = templateAgreement({
-    mode: 'pair',
-    names: { dominant: 'A', submissive: 'B' },
-    devices,
-  });
+  const frames: Record<Role, ServerFrame[]> = { dominant: [], submissive: [] };
   const runtime = createSceneRuntime({
     created: { type: 'scene.created', at: 0, sceneId: 's', agreement, devices },
     log,
@@ -36,6 +41,6 @@ export function recordingRuntime(log: EventLog): {
     report: () => undefined,
   });
   for (const role of ['dominant', 'submissive'] as const)
-    runtime.attach(role, { send: () => undefined, close: () => undefined });
-  return { runtime, calls, advance: (ms) => (now += ms) };
+    runtime.attach(role, { send: (frame) => frames[role].push(frame), close: () => undefined });
+  return { runtime, calls, frames, advance: (ms) => (now += ms) };
 }

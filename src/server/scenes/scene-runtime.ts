@@ -166,7 +166,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     if (effects === null || viewTimer !== undefined) return;
     // Only outputs moving (or presence, set-up): at most one view per `viewEveryMs`. Anything
     // else — a stop, a pause, a prompt, a phase — goes out with this commit.
-    const routine = effects.every((e) => e.type === 'output');
+    const routine = effects.length === 0;
     const wait = lastViewAt + viewEveryMs - performance.now();
     if (routine && wait > 0) {
       viewTimer = setTimeout(() => {
@@ -199,9 +199,16 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   const refuse = (reply: Reply, code: ErrorCode, message: string, seq: number) => {
     send(reply, { type: 'error', code, message, seq });
   };
+  /**
+   * A view follows these steps. Their outputs are not sent as effects: the view's levels
+   * (`applied`) show where the outputs are, and 20 output effects a second per scene were most of
+   * a view's text (docs/protocol.md lists what a view's effects are).
+   */
   const broadcast = (effects: readonly Effect[]) => {
-    (viewEffects ??= []).push(...effects);
-    if (viewTimer !== undefined && effects.some((e) => e.type !== 'output')) {
+    const shown = (viewEffects ??= []);
+    const before = shown.length;
+    for (const effect of effects) if (effect.type !== 'output') shown.push(effect);
+    if (viewTimer !== undefined && shown.length > before) {
       // Something that matters cannot wait for the paced view.
       clearTimeout(viewTimer);
       viewTimer = undefined;
