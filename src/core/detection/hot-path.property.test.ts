@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectCoverage, params } from '../../../test/support/property';
 import { createContractionFinder } from './contractions';
 import { createOutputWatch } from './output-watch';
+import { createSlowBaseline } from './slow-baseline';
 
 /**
  * The detector's per-sample parts keep running windows (a queue of minima, a scan that stops at
@@ -56,6 +57,33 @@ function plainOutputWatch() {
     },
     lastChange: () => changes[changes.length - 1],
     suspect: (t: number) => changes.some((c) => t >= c - 300 && t < c + 3500),
+  };
+}
+
+/** The slow baseline as first written: a sorted copy of its last 32 block means, every block. */
+function plainBaseline() {
+  let blocks: number[] = [];
+  let blockEnd: number | undefined;
+  let sum = 0;
+  let count = 0;
+  let level: number | undefined;
+  return {
+    push(t: number, value: number) {
+      blockEnd ??= t + 250;
+      if (t >= blockEnd) {
+        if (count > 0) {
+          blocks = [...blocks, sum / count].slice(-32);
+          const sorted = [...blocks].sort((x, y) => x - y);
+          level = sorted[Math.floor(0.25 * (sorted.length - 1))];
+        }
+        sum = 0;
+        count = 0;
+        blockEnd = Math.max(blockEnd + 250, t + 1);
+      }
+      sum += value;
+      count += 1;
+    },
+    level: () => (blocks.length >= 16 ? level : undefined),
   };
 }
 
@@ -141,5 +169,26 @@ describe('detector hot path', () => {
     // Not vacuous: the runs found peaks, several per run.
     expectCoverage('peaks found', peaks, run, 0.3);
     expectCoverage('troughs held', held, run, 0.3);
+  });
+
+  it('the slow baseline’s level is the quartile a sort of its last 32 blocks gives', () => {
+    // Levels from a small set, held for runs: equal block means (ties) come and go often.
+    const level = fc.constantFrom(590, 600, 600, 605, 612, 640);
+    const run = params(300);
+    let ready = 0;
+    fc.assert(
+      fc.property(series(level, 30), (steps) => {
+        const baseline = createSlowBaseline();
+        const plain = plainBaseline();
+        for (const { t, v } of steps) {
+          baseline.push(t, v);
+          plain.push(t, v);
+          expect(baseline.level()).toBe(plain.level());
+          if (plain.level() !== undefined) ready += 1;
+        }
+      }),
+      run,
+    );
+    expectCoverage('readings with a baseline', ready, run, 20);
   });
 });
