@@ -5,13 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SceneEvent } from '../../core';
 import { expectCoverage, params } from '../../../test/support/property';
 import { COPY_RUN } from './scene-log';
-import {
-  LIMIT_EVERY_COMMITS,
-  openStore,
-  StoreError,
-  type Store,
-  type StoreConnection,
-} from './store';
+import { openStore, StoreError, type Store, type StoreConnection } from './store';
 import { jsonEventCodec } from './event-codec';
 import { addScene, startAndRaise, useTempStores, withTempDir } from './temp-store.test-support';
 
@@ -39,22 +33,16 @@ type CommittingStore = Readonly<{
  */
 function openCommitting(
   path: string,
-  options: Pick<
-    Parameters<typeof openStore>[0],
-    'faultHook' | 'observeCommit' | 'limitEveryCommits'
-  > & {
+  options: Pick<Parameters<typeof openStore>[0], 'faultHook' | 'observeCommit'> & {
     holdSyncs?: boolean;
   } = {},
 ): CommittingStore {
-  // The journal's limit looked for at every commit unless a test says otherwise: what a commit's
-  // upkeep clears is then exactly what was copied before it.
-  const { holdSyncs = false, limitEveryCommits = 1, ...storeOptions } = options;
+  const { holdSyncs = false, ...storeOptions } = options;
   const asked: (() => void)[] = [];
   const syncs: ((error: Error | null) => void)[] = [];
   const store = openStore({
     path,
     ...storeOptions,
-    limitEveryCommits,
     scheduleCommit: (commit) => {
       asked.push(commit);
     },
@@ -238,26 +226,6 @@ describe('group commit through the store', () => {
     ]);
     while (endSync());
     expect(store.events('a')).toEqual({ ok: true, value: [createdA, tick(1)] });
-  });
-
-  it('clears copied rows once the upkeep next looks for its limit: within 16 commits', () => {
-    const { store, commit, drain } = open({ limitEveryCommits: LIMIT_EVERY_COMMITS });
-    for (const id of ['a', 'b']) addScene(store, id);
-    store.eventLog('a').stage(tick(1));
-    store.eventLog('b').stage(tick(1));
-    drain();
-    // Closing a copies its row into `events`; b's row stays uncopied, and so in the journal.
-    store.stageStatus('a', 'closed', () => undefined);
-    drain();
-    let commits = 0;
-    while (journalRows(store.path).some(([id]) => id === 'a')) {
-      store.stageLastSeq('b', 'dominant', commits + 1, () => undefined);
-      expect(commit()).toBe(true);
-      commits += 1;
-      expect(commits).toBeLessThanOrEqual(LIMIT_EVERY_COMMITS);
-    }
-    expect(commits).toBeGreaterThan(1);
-    expect(journalRows(store.path)).toEqual([['b', 2]]);
   });
 
   it('[S7] tells every writer a failed sync covered: an error, never null', () => {
@@ -598,18 +566,16 @@ describe('copy runs, over random interleavings of staging and commits', () => {
   const runArb = fc.record({
     scenes: fc.integer({ min: 1, max: 4 }),
     ops: fc.array(opArb, { minLength: 1, maxLength: 20, size: 'max' }),
-    // How often the upkeep looks for its limit: clearing below an old limit must stay safe.
-    limitEvery: fc.constantFrom(1, 3, LIMIT_EVERY_COMMITS),
   });
 
   it('[S7] reads every event once, in order, after every commit, and empties the journal', () => {
     const run = params(25);
     let pastACopyRun = 0;
     fc.assert(
-      fc.property(runArb, ({ scenes, ops, limitEvery }) => {
+      fc.property(runArb, ({ scenes, ops }) => {
         withTempDir((dir) => {
           const path = join(dir, 'redline.sqlite');
-          const { store, commit, drain } = openCommitting(path, { limitEveryCommits: limitEvery });
+          const { store, commit, drain } = openCommitting(path);
           try {
             const ids = upTo(scenes).map((i) => `scene-${i}`);
             const staged = new Map(ids.map((id) => [id, [addScene(store, id)] as SceneEvent[]]));
@@ -655,10 +621,9 @@ describe('copy runs, over random interleavings of staging and commits', () => {
               expect(copied.length).toBeGreaterThan(total - COPY_RUN);
               if (total - 1 >= COPY_RUN) pastACopyRun += 1;
             }
-            // Copied rows are cleared oldest first, up to the first row not yet copied (when the
-            // limit is looked for at every commit; otherwise up to where it was last found).
+            // Copied rows are cleared oldest first, up to the first row not yet copied.
             const oldest = journalRows(path)[0];
-            if (oldest !== undefined && limitEvery === 1) {
+            if (oldest !== undefined) {
               const [id, n] = oldest as [string, number];
               expect(inEvents(path, id)).not.toContain(n);
             }

@@ -119,12 +119,6 @@ export type Store = {
 const JOURNAL_LAG_ROWS = 50_000;
 /** At most this many journal rows are cleared in one commit (a short upkeep each time). */
 const CLEAR_ROWS = 4_096;
-/**
- * The upkeep looks at every log for the journal's limit once in this many commits, and clears up
- * to the limit it found in between: a look at a thousand logs in each of hundreds of commits a
- * second was a few per cent of the server's time.
- */
-export const LIMIT_EVERY_COMMITS = 16;
 
 const sceneRow = (r: SceneRecord): SceneRow => ({
   sceneId: r.scene_id,
@@ -160,8 +154,6 @@ export function openStore(options: {
   observeCommit?: ((writes: number, ms: number) => void) | undefined;
   /** Syncs the group commits (default: fsync of the WAL off the event loop; tests their own). */
   walSync?: WalSync | undefined;
-  /** How often the upkeep looks for the journal's limit (default `LIMIT_EVERY_COMMITS`). */
-  limitEveryCommits?: number | undefined;
 }): Store {
   const { path } = options;
   const db = openDatabase(path, { passphrase: options.passphrase });
@@ -175,14 +167,6 @@ export function openStore(options: {
    * (a few thousand a commit at most, oldest first), and a log whose oldest uncopied row has
    * fallen far behind is asked to copy its rows.
    */
-  /**
-   * Rows below this had all been copied when it was found, and stay so (a copied row is never
-   * uncopied, and rows written since have higher numbers): clearing below it stays safe however
-   * old it is.
-   */
-  let limit = 0;
-  const limitEvery = options.limitEveryCommits ?? LIMIT_EVERY_COMMITS;
-  let commitsSinceLimit = limitEvery;
   const upkeep = () => {
     // Nothing is cleared before what an earlier run left has moved (see `ready`).
     if (!journaling) return;
@@ -193,16 +177,12 @@ export function openStore(options: {
     }
     const last = statements.lastJournalSeq.get();
     if (last == null) return;
-    commitsSinceLimit += 1;
-    if (commitsSinceLimit >= limitEvery) {
-      commitsSinceLimit = 0;
-      limit = last + 1;
-      for (const log of logs.values()) {
-        const oldest = log.oldestUncopied;
-        if (oldest === undefined) continue;
-        limit = Math.min(limit, oldest);
-        if (oldest < last - JOURNAL_LAG_ROWS) log.copySoon();
-      }
+    let limit = last + 1;
+    for (const log of logs.values()) {
+      const oldest = log.oldestUncopied;
+      if (oldest === undefined) continue;
+      limit = Math.min(limit, oldest);
+      if (oldest < last - JOURNAL_LAG_ROWS) log.copySoon();
     }
     const first = statements.firstJournalSeq.get();
     if (first == null || first >= limit) return;
