@@ -30,7 +30,9 @@ export function createTraceRecorder(options: {
   live(): boolean;
 }): TraceRecorder {
   const { traces } = options;
-  let pending: { at: number; value: number } | null = null;
+  /** The last sample of the open window, as numbers (50 a second per scene: no object each). */
+  let pendingAt: number | null = null;
+  let pendingValue = 0;
   let reported = false;
   const write = (what: string, run: (t: SceneTraces) => void) => {
     if (traces === undefined || !options.live()) return;
@@ -45,11 +47,12 @@ export function createTraceRecorder(options: {
     }
   };
   const writePending = () => {
-    const sample = pending;
-    pending = null;
-    if (sample !== null)
+    const at = pendingAt;
+    const value = pendingValue;
+    pendingAt = null;
+    if (at !== null)
       write('a pressure reading', (t) => {
-        t.reading({ at: sample.at, kind: 'pressure', value: sample.value });
+        t.reading({ at, kind: 'pressure', value });
       });
   };
   /** A stop or the end: the waiting sample, then whatever the store side still holds back. */
@@ -62,9 +65,10 @@ export function createTraceRecorder(options: {
   return {
     pressure(at, value) {
       const window = Math.floor(at / PRESSURE_WINDOW_MS);
-      if (pending !== null && Math.floor(pending.at / PRESSURE_WINDOW_MS) !== window)
+      if (pendingAt !== null && Math.floor(pendingAt / PRESSURE_WINDOW_MS) !== window)
         writePending();
-      pending = { at, value };
+      pendingAt = at;
+      pendingValue = value;
     },
     heartRate(at, bpm) {
       write('a heart-rate reading', (t) => {
