@@ -200,7 +200,7 @@ export function printLoad(results: readonly LoadPhaseResult[], options: LoadOpti
     console.log(
       `  N=${r.scenes}: reds ${r.stop.n}; group commits ${r.commit.perSecond}/s of ${r.commit.rowsPerCommit} rows, each p50 ${ms(r.commit.p50)} / p99 ${ms(r.commit.p99)} / max ${ms(r.commit.max)} ms, ${r.commit.busyPercent} % of the time inside commits, ${r.busyPercent.readings} % storing readings, ${r.busyPercent.serialise} % serialising frames for screens; loop delay p50 ${ms(r.loopDelay.p50)} / p99 ${ms(r.loopDelay.p99)} / max ${ms(r.loopDelay.max)} ms; driver ${r.behindMs} ms behind at the end; ` +
         `CPU user ${r.cpu.userPercent} % + system ${r.cpu.systemPercent} %; readings stored ${r.perSecond.readings}/s; ` +
-        `view frames ${r.perSecond.serverFrames}/s (${r.perSecond.serverKB} KB/s serialised); ` +
+        `frames to screens ${r.perSecond.serverFrames}/s (${r.perSecond.serverKB} KB/s serialised); ` +
         `RSS after warm-up ${r.memory.afterWarmUp.rssMB} MB, before any scene ${r.memory.baseline.rssMB} MB (per scene ${perScene(r.memory.peak.rssMB - r.memory.baseline.rssMB, r.scenes)} RSS, ${perScene(r.memory.peak.heapMB - r.memory.baseline.heapMB, r.scenes)} heap); set-up ${r.setupSeconds} s (replacements: ${r.perSecond.setupFrames} set-up frames/s); ` +
         `unexpected stops ${r.unexpectedStops}; reds without a stop ${r.redsWithoutStop}; check-ins answered ${r.checkInsAnswered}; refused frames ${Object.values(r.refused).reduce((a, b) => a + b, 0)}`,
     );
