@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseWith, sceneEventSchema, type Result, type SceneEvent } from '../../core';
 import type { EventLog, FrameOrigin } from '../event-log';
 import type { EventCodec } from './event-codec';
-import type { Journal } from './journal';
+import type { Journal, StagedWrite } from './journal';
 import type { Statements } from './statements';
 import { reasonOf, StoreError } from './store-error';
 
@@ -32,6 +32,37 @@ export type StoredEventLog = EventLog & {
  * page or a few of `events`, where one event at a time would touch a page each.
  */
 export const COPY_RUN = 128;
+
+/** What a staged row asks of its log: to be written (in the commit), then settled (after it). */
+type RowOwner = Readonly<{
+  /** Writes the row into the journal; its number there. */
+  write(row: StagedRow): number;
+  settle(row: StagedRow, error: StoreError | null, written: boolean): void;
+}>;
+
+/**
+ * One staged event: its row and its log. One object per event, with its methods on the class,
+ * where two closures and a record per event were garbage kept until the commit's sync.
+ */
+class StagedRow implements StagedWrite {
+  /** Its number in the journal, once written. */
+  seq = 0;
+  constructor(
+    readonly owner: RowOwner,
+    readonly n: number,
+    readonly type: string,
+    readonly at: number,
+    readonly json: string,
+    readonly role: FrameOrigin['role'] | null,
+    readonly frameSeq: number | null,
+  ) {}
+  run(): void {
+    this.seq = this.owner.write(this);
+  }
+  done(error: StoreError | null, written: boolean): void {
+    this.owner.settle(this, error, written);
+  }
+}
 
 /** What a scene's log needs from the store that holds it. */
 export type LogContext = Readonly<{
@@ -108,6 +139,52 @@ export function createStoredEventLog(
     );
   };
 
+  /** What this log's staged rows ask of it, in the commit and after its sync. */
+  const owner: RowOwner = {
+    write(row) {
+      const seq = Number(
+        statements.insertJournal.run(
+          sceneId,
+          row.n,
+          row.type,
+          row.at,
+          row.json,
+          row.role,
+          row.frameSeq,
+        ).lastInsertRowid,
+      );
+      // Counted as uncopied from the moment it is written, not when it is settled (after the
+      // WAL sync): the store's upkeep in the next commit must not clear it from the journal.
+      uncopied.push(seq);
+      return seq;
+    },
+    settle(row, error, written) {
+      staged -= 1;
+      if (error === null && uncopied.length >= COPY_RUN) copySoon();
+      if (!written) {
+        // Rolled back: the number may go to another row. (A row whose sync failed is in the
+        // file and stays counted, so the journal keeps it; this log takes nothing more.)
+        const at = uncopied.indexOf(row.seq);
+        if (at !== -1) uncopied.splice(at, 1);
+      }
+      if (error !== null && failedAt === null) {
+        // The batch was rolled back whole (or its sync failed): the first event of this log
+        // it held.
+        failedAt = row.n;
+        count = row.n - 1;
+        batchError = new StoreError(`could not store ${which(row.n)}: ${error.message}`, {
+          cause: error,
+        });
+      }
+      if (staged > 0) return;
+      const waiting = waiters;
+      const outcome = batchError;
+      waiters = [];
+      batchError = null;
+      for (const w of waiting) w(outcome);
+    },
+  };
+
   /** Throws if the log cannot take event `n` (closed, or after a failure). */
   const check = (n: number) => {
     if (!context.isOpen())
@@ -143,50 +220,19 @@ export function createStoredEventLog(
       const n = count + 1;
       check(n);
       if (event.type === 'scene.created' && isStoredCreated(event)) return;
-      const json = codec.encode(event);
-      const { type, at } = event;
       // Read now: the caller's frame (and the event) need not live until the commit.
-      const role = frame?.role ?? null;
-      const frameSeq = frame?.seq ?? null;
+      const row = new StagedRow(
+        owner,
+        n,
+        event.type,
+        event.at,
+        codec.encode(event),
+        frame?.role ?? null,
+        frame?.seq ?? null,
+      );
       count = n;
       staged += 1;
-      let seq = 0;
-      journal.add({
-        run: () => {
-          seq = Number(
-            statements.insertJournal.run(sceneId, n, type, at, json, role, frameSeq)
-              .lastInsertRowid,
-          );
-          // Counted as uncopied from the moment it is written, not when it is settled (after the
-          // WAL sync): the store's upkeep in the next commit must not clear it from the journal.
-          uncopied.push(seq);
-        },
-        done: (error, written) => {
-          staged -= 1;
-          if (error === null && uncopied.length >= COPY_RUN) copySoon();
-          if (!written) {
-            // Rolled back: the number may go to another row. (A row whose sync failed is in the
-            // file and stays counted, so the journal keeps it; this log takes nothing more.)
-            const at = uncopied.indexOf(seq);
-            if (at !== -1) uncopied.splice(at, 1);
-          }
-          if (error !== null && failedAt === null) {
-            // The batch was rolled back whole (or its sync failed): the first event of this log
-            // it held.
-            failedAt = n;
-            count = n - 1;
-            batchError = new StoreError(`could not store ${which(n)}: ${error.message}`, {
-              cause: error,
-            });
-          }
-          if (staged > 0) return;
-          const waiting = waiters;
-          const outcome = batchError;
-          waiters = [];
-          batchError = null;
-          for (const w of waiting) w(outcome);
-        },
-      });
+      journal.add(row);
     },
     settled(done) {
       if (staged === 0) done(null);
