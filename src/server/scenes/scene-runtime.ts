@@ -181,16 +181,17 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     const frame: ServerFrame = { type: 'view', view: view(), effects };
     for (const screen of screens.values()) screen.send(frame);
   };
+  /** The log's answer to `post`: one function for the scene, not one made per wait. */
+  const settled = (error: Error | null) => {
+    waitingForLog = false;
+    if (error !== null) storageFailed(error);
+    deliver();
+  };
   const post = () => {
     if (waitingForLog) return;
     waitingForLog = true;
-    const done = (error: Error | null) => {
-      waitingForLog = false;
-      if (error !== null) storageFailed(error);
-      deliver();
-    };
-    if (options.log.settled === undefined) done(null);
-    else options.log.settled(done);
+    if (options.log.settled === undefined) settled(null);
+    else options.log.settled(settled);
   };
   const send = (reply: Reply, frame: ServerFrame) => {
     outbox.push({ reply, frame });
@@ -463,13 +464,8 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     refuse(reply, 'refused', refusal, frame.seq);
     return false;
   };
-  const handle = (role: Role, frame: ClientFrame, reply: Reply): boolean => {
-    let stored = false;
-    stops.entering(() => {
-      stored = handleFrame(role, frame, reply);
-    });
-    return stored;
-  };
+  const handle = (role: Role, frame: ClientFrame, reply: Reply): boolean =>
+    stops.entering(() => handleFrame(role, frame, reply));
 
   arm();
   return {
