@@ -161,18 +161,18 @@ export function createJournal(options: JournalOptions): GroupCommit {
     try {
       if (!db.open) throw new StoreError(`the store at ${path} is closed`);
       relaxed.run();
-      try {
-        // IMMEDIATE: the write lock is taken (or waited for) before the first row, not mid-batch.
-        write.immediate(writes);
-      } finally {
-        full.run();
-      }
+      // IMMEDIATE: the write lock is taken (or waited for) before the first row, not mid-batch.
+      write.immediate(writes);
     } catch (error) {
       failure =
         error instanceof StoreError
           ? error
           : new StoreError(`could not store in ${path}: ${reasonOf(error)}`, { cause: error });
     }
+    // Back to FULL for every other write, whatever became of the batch. (Apart from it, so the
+    // batch's outcome is what its writers hear.) Failing that, no write of this store may
+    // pretend to be synced: the error ends the process, and the device server stops the toys.
+    if (db.open) full.run();
     options.observe?.(writes.length, performance.now() - from);
     if (failure === null) {
       committed += 1;
