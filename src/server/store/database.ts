@@ -112,12 +112,16 @@ export function storeFileKind(path: string): 'new' | 'plain' | 'encrypted' {
  * default changed by a later release of the library would otherwise lock every store (0014).
  * AEGIS-256; Argon2id with 2 passes, 19 MiB, 1 lane.
  */
+export const REDLINE_CIPHER_PRAGMAS: readonly string[] = [
+  "cipher = 'aegis'",
+  "algorithm = 'aegis-256'",
+  'tcost = 2',
+  'mcost = 19456',
+  'pcost = 1',
+];
+
 export function useRedlineCipher(db: Database.Database): void {
-  db.pragma("cipher = 'aegis'");
-  db.pragma("algorithm = 'aegis-256'");
-  db.pragma('tcost = 2');
-  db.pragma('mcost = 19456');
-  db.pragma('pcost = 1');
+  for (const pragma of REDLINE_CIPHER_PRAGMAS) db.pragma(pragma);
 }
 
 /** The cipher, then the key: as bytes, never in SQL text; the copy is wiped once handed over. */

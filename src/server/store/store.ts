@@ -12,6 +12,7 @@ import { createHistoryStore, type HistoryStore } from './history-store';
 import { jsonEventCodec } from './event-codec';
 import { createJournal, type Journal } from './journal';
 import { walSync, type WalSync } from './wal-sync';
+import { startCheckpointer, type Checkpointer, type CheckpointResult } from './checkpointer';
 import { jsonRecordCodec } from './negotiation-codec';
 import { createNegotiationStore, type NegotiationStore } from './negotiation-store';
 import {
@@ -115,6 +116,11 @@ export type Store = {
   close(): void;
 };
 
+/** How often (at most) the checkpoint thread is asked to checkpoint, while commits come. */
+const CHECKPOINT_EVERY_MS = 200;
+/** SQLite's own automatic checkpoint, in WAL pages: what the store falls back to. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+
 /** Journal rows not yet cleared, behind the newest, past which a log is asked to copy its own. */
 const JOURNAL_LAG_ROWS = 50_000;
 /** At most this many journal rows are cleared in one commit (a short upkeep each time). */
@@ -154,6 +160,8 @@ export function openStore(options: {
   observeCommit?: ((writes: number, ms: number) => void) | undefined;
   /** Syncs the group commits (default: fsync of the WAL off the event loop; tests their own). */
   walSync?: WalSync | undefined;
+  /** Told what each checkpoint of the checkpoint thread did (tests). */
+  observeCheckpoint?: ((result: CheckpointResult) => void) | undefined;
 }): Store {
   const { path } = options;
   const db = openDatabase(path, { passphrase: options.passphrase });
@@ -170,6 +178,11 @@ export function openStore(options: {
   const upkeep = () => {
     // Nothing is cleared before what an earlier run left has moved (see `ready`).
     if (!journaling) return;
+    const now = performance.now();
+    if (now - lastCheckpointAt >= CHECKPOINT_EVERY_MS) {
+      lastCheckpointAt = now;
+      checkpointer?.request();
+    }
     for (const sceneId of closing) {
       if (logs.get(sceneId)?.idle === false) continue;
       logs.delete(sceneId);
@@ -199,6 +212,25 @@ export function openStore(options: {
   });
   /** Whether this process journals (it settled what an earlier run left in the journal). */
   let journaling = false;
+  /**
+   * Checkpoints off the event loop (decision 0019), for a store that journals: the store's own
+   * connection stops checkpointing once the thread is ready, and starts again if it fails.
+   */
+  let checkpointer: Checkpointer | null = null;
+  let lastCheckpointAt = -Infinity;
+  const startCheckpoints = () => {
+    checkpointer = startCheckpointer({
+      path,
+      passphrase: options.passphrase,
+      onReady: () => {
+        if (db.open) db.pragma('wal_autocheckpoint = 0');
+      },
+      onFailure: () => {
+        if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+      },
+      onCheckpoint: options.observeCheckpoint,
+    });
+  };
   /** Copies every journal row not in `events` yet, then empties the journal. */
   const settleJournal = db.transaction(() => {
     statements.settleJournal.run();
@@ -216,6 +248,7 @@ export function openStore(options: {
       settleJournal.immediate();
     });
     journaling = true;
+    startCheckpoints();
   };
   const journal: Journal = {
     add(write) {
@@ -429,6 +462,7 @@ export function openStore(options: {
         try {
           commits.close();
         } finally {
+          checkpointer?.close();
           db.close();
         }
       }
