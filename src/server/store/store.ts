@@ -219,17 +219,23 @@ export function openStore(options: {
   let checkpointer: Checkpointer | null = null;
   let lastCheckpointAt = -Infinity;
   const startCheckpoints = () => {
-    checkpointer = startCheckpointer({
-      path,
-      passphrase: options.passphrase,
-      onReady: () => {
-        if (db.open) db.pragma('wal_autocheckpoint = 0');
-      },
-      onFailure: () => {
-        if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
-      },
-      onCheckpoint: options.observeCheckpoint,
-    });
+    try {
+      checkpointer = startCheckpointer({
+        path,
+        passphrase: options.passphrase,
+        onReady: () => {
+          if (db.open) db.pragma('wal_autocheckpoint = 0');
+        },
+        onFailure: () => {
+          if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+        },
+        onCheckpoint: options.observeCheckpoint,
+      });
+    } catch {
+      // No thread to be had: the store's own connection keeps checkpointing, as it always did.
+      // (Never a reason to refuse the write that asked for the journal.)
+      checkpointer = null;
+    }
   };
   /** Copies every journal row not in `events` yet, then empties the journal. */
   const settleJournal = db.transaction(() => {
