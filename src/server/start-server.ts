@@ -71,6 +71,7 @@ export async function startServer(
       path: options.databasePath,
       passphrase: options.passphrase,
       faultHook: options.storeFaultHook,
+      report: options.report,
     });
   } catch (error) {
     await hub.close();

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { startCheckpointer, type CheckpointResult } from './checkpointer';
+import { startCheckpointer, type CheckpointerOptions, type CheckpointResult } from './checkpointer';
 import { openStore } from './store';
 import { addScene, useTempStores } from './temp-store.test-support';
 
@@ -94,6 +94,83 @@ describe('the checkpoint thread', () => {
       }
       expect(results.length).toBeGreaterThan(0);
       expect(connection?.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('says so when its checkpoint thread fails, and the store checkpoints on its own connection again', async () => {
+    let connection: Database.Database | undefined;
+    let thread: CheckpointerOptions | undefined;
+    const reports: string[] = [];
+    const store = openStore({
+      path: stores.path(),
+      faultHook: (db) => {
+        connection = db;
+      },
+      startCheckpoints: (options) => {
+        thread = options;
+        return { request: () => undefined, close: () => undefined };
+      },
+      report: (message) => reports.push(message),
+    });
+    try {
+      addScene(store, 'a');
+      const log = store.eventLog('a');
+      const settled = () =>
+        new Promise<Error | null>((resolve) => {
+          log.settled(resolve);
+        });
+      // The first staged write readies the journal, which starts the thread.
+      log.stage({ type: 'tick', at: 1 });
+      expect(await settled()).toBeNull();
+      thread?.onReady();
+      expect(connection?.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      thread?.onFailure(new Error("the store's checkpoint thread ended"));
+      // SQLite's own checkpoint, after every commit that leaves 1,000 pages or more in the WAL.
+      expect(connection?.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      expect(reports).toEqual([
+        "the store's checkpoint thread ended; the store checkpoints on its own connection again",
+      ]);
+      // The store goes on writing.
+      log.stage({ type: 'tick', at: 2 });
+      expect(await settled()).toBeNull();
+      const stored = store.events('a');
+      expect(stored.ok && stored.value.map((e) => e.type)).toEqual([
+        'scene.created',
+        'tick',
+        'tick',
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('says so when its checkpoint thread cannot start, and still takes the write that asked for it', async () => {
+    let connection: Database.Database | undefined;
+    const reports: string[] = [];
+    const store = openStore({
+      path: stores.path(),
+      faultHook: (db) => {
+        connection = db;
+      },
+      startCheckpoints: () => {
+        throw new Error('no threads left');
+      },
+      report: (message) => reports.push(message),
+    });
+    try {
+      addScene(store, 'a');
+      const log = store.eventLog('a');
+      log.stage({ type: 'tick', at: 1 });
+      const error = await new Promise<Error | null>((resolve) => {
+        log.settled(resolve);
+      });
+      expect(error).toBeNull();
+      expect(connection?.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      expect(reports).toEqual([
+        "could not start the store's checkpoint thread: no threads left; the store checkpoints on its own connection again",
+      ]);
     } finally {
       store.close();
     }

@@ -12,7 +12,12 @@ import { createHistoryStore, type HistoryStore } from './history-store';
 import { jsonEventCodec } from './event-codec';
 import { createJournal, type Journal } from './journal';
 import { walSync, type WalSync } from './wal-sync';
-import { startCheckpointer, type Checkpointer, type CheckpointResult } from './checkpointer';
+import {
+  startCheckpointer,
+  type Checkpointer,
+  type CheckpointerOptions,
+  type CheckpointResult,
+} from './checkpointer';
 import { jsonRecordCodec } from './negotiation-codec';
 import { createNegotiationStore, type NegotiationStore } from './negotiation-store';
 import {
@@ -162,6 +167,13 @@ export function openStore(options: {
   walSync?: WalSync | undefined;
   /** Told what each checkpoint of the checkpoint thread did (tests). */
   observeCheckpoint?: ((result: CheckpointResult) => void) | undefined;
+  /** Starts the checkpoint thread (default: `startCheckpointer`; tests pass their own). */
+  startCheckpoints?: ((options: CheckpointerOptions) => Checkpointer) | undefined;
+  /**
+   * Told what the store works around without failing a write: its checkpoint thread failing or
+   * not starting (the store's own connection checkpoints again). `redline serve` passes its report.
+   */
+  report?: ((message: string) => void) | undefined;
 }): Store {
   const { path } = options;
   const db = openDatabase(path, { passphrase: options.passphrase });
@@ -219,22 +231,29 @@ export function openStore(options: {
   let checkpointer: Checkpointer | null = null;
   let lastCheckpointAt = -Infinity;
   const startCheckpoints = () => {
+    const fallBack = (error: unknown) => {
+      checkpointer = null;
+      if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+      options.report?.(
+        `${(error as Error).message}; the store checkpoints on its own connection again`,
+      );
+    };
     try {
-      checkpointer = startCheckpointer({
+      checkpointer = (options.startCheckpoints ?? startCheckpointer)({
         path,
         passphrase: options.passphrase,
         onReady: () => {
           if (db.open) db.pragma('wal_autocheckpoint = 0');
         },
-        onFailure: () => {
-          if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
-        },
+        onFailure: fallBack,
         onCheckpoint: options.observeCheckpoint,
       });
-    } catch {
+    } catch (error) {
       // No thread to be had: the store's own connection keeps checkpointing, as it always did.
       // (Never a reason to refuse the write that asked for the journal.)
-      checkpointer = null;
+      fallBack(
+        new Error(`could not start the store's checkpoint thread: ${(error as Error).message}`),
+      );
     }
   };
   /** Copies every journal row not in `events` yet, then empties the journal. */
