@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { DeviceAdapter } from '../devices/adapter';
 import { createAttemptLimiter } from './attempt-limiter';
@@ -94,6 +95,8 @@ export async function startServer(
     webRoot: options.webRoot,
     panelBaseUrl: () => panelBaseUrl,
     limiter: createAttemptLimiter({ max: 10, windowMs: 60_000 }),
+    // `--host mybox.local`: the panel's link carries that name, so Redline answers to it.
+    hostName: isIP(options.host) === 0 ? options.host : undefined,
   });
   try {
     await app.listen({ host: options.host, port: options.port });

@@ -14,7 +14,7 @@ import type { TestRedline } from '../support/redline-server';
  */
 export async function appOver(
   r: TestRedline,
-  overrides: Partial<Pick<AppOptions, 'store' | 'negotiations' | 'limiter'>> & {
+  overrides: Partial<Pick<AppOptions, 'store' | 'negotiations' | 'limiter' | 'hostName'>> & {
     /** The app's script (assets/app.js). */
     script?: string;
   } = {},
@@ -34,6 +34,7 @@ export async function appOver(
     webRoot,
     panelBaseUrl: () => r.url,
     limiter: overrides.limiter ?? createAttemptLimiter({ max: 10_000, windowMs: 60_000 }),
+    hostName: overrides.hostName,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

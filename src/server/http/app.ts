@@ -14,6 +14,7 @@ import { historyRoutes } from './history-routes';
 import { negotiationRoutes } from './negotiation-routes';
 import { apiError, apiErrorHandler } from './api-error';
 import { addRoutes } from './routes';
+import { addOwnHostCheck } from './own-host';
 import { addSameOriginCheck } from './same-origin';
 import { addSecurityHeaders, addUpgradeSecurityHeaders } from './security-headers';
 
@@ -28,6 +29,11 @@ export type AppOptions = Readonly<{
   panelBaseUrl(): string;
   /** Failed pairings and sign-ins per address (defaults: 10 a minute). */
   limiter?: AttemptLimiter;
+  /**
+   * A name Redline answers to besides IP addresses and localhost: the one given to `--host`, if
+   * it is a name (own-host.ts).
+   */
+  hostName?: string | undefined;
 }>;
 
 /** Bodies and frames are small; anything larger is refused before it is read. */
@@ -62,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyWebsocket, { options: { maxPayload: SOCKET_PAYLOAD_LIMIT } });
   addUpgradeSecurityHeaders(app);
   // After the WebSocket plugin's own hook, which marks an upgrade as `request.ws`.
+  addOwnHostCheck(app, options.hostName);
   addSameOriginCheck(app);
 
   // A plain request (no upgrade) gets a clear error like every other refusal, not a bare 404.
