@@ -9,10 +9,10 @@ import type { DataRun } from './data-run';
  * `redline data csv --scene ID [--out FILE]`: a scene's readings and governed output in
  * Redline's plain trace format (docs/cli.md, "Trace files (CSV)"; docs/data.md).
  */
-export function csvCommand({ flags, io, env, fail }: DataRun): number {
+export function csvCommand({ flags, io, env, passphrase, fail }: DataRun): number {
   const sceneId = stringFlag(flags, 'scene');
   if (sceneId === undefined) return fail(['--scene ID is required', 'see redline data --help']);
-  const place = dataPlace(flags, env);
+  const place = dataPlace(flags, env, passphrase);
   const out = stringFlag(flags, 'out');
   try {
     const csv = sceneTraceCsvAt(place.database, sceneId, place.options);

@@ -6,25 +6,30 @@ import type { DataOptions } from '../../server/store/open-data';
 import { sqliteCode, type StoreError } from '../../server/store/store-error';
 import { stringFlag, type Flags } from '../args';
 import { EXIT } from '../io';
-import { EXIT_LOCKED, PASSPHRASE_ENV } from '../passphrase/passphrase-sources';
+import { EXIT_LOCKED } from '../passphrase/passphrase-sources';
 
 /** The flags every `redline data` command shares. */
 export const DATA_FLAG = { data: { type: 'string' } } as const;
+/** For the commands that open the store (all but `delete`). */
+export const PASSPHRASE_FILE_FLAG = { 'passphrase-file': { type: 'string' } } as const;
 export const HELP_FLAG = { help: { type: 'boolean', short: 'h' } } as const;
 
 export type DataPlace = Readonly<{ dir: string; database: string; options: DataOptions }>;
 
 /**
  * The data folder (`--data`, or the platform's default, as `serve` uses) and how to open its
- * store: with REDLINE_PASSPHRASE when it is set, for an encrypted store.
+ * store: with `passphrase` (see `DataRun`), for an encrypted store.
  */
-export function dataPlace(flags: Flags, env: NodeJS.ProcessEnv): DataPlace {
+export function dataPlace(
+  flags: Flags,
+  env: NodeJS.ProcessEnv,
+  passphrase?: string,
+): DataPlace {
   const dir = stringFlag(flags, 'data') ?? defaultDataDir(env, process.platform, homedir());
-  const passphrase = env[PASSPHRASE_ENV];
   return {
     dir,
     database: databasePath(dir),
-    options: passphrase === undefined || passphrase === '' ? {} : { passphrase },
+    options: passphrase === undefined ? {} : { passphrase },
   };
 }
 

@@ -9,8 +9,8 @@ import type { DataRun } from './data-run';
  * `redline data export [--out FILE]`: every table of the store as one JSON document, on
  * standard output or into FILE (mode 0600). The document is not encrypted, whatever the store.
  */
-export function exportCommand({ flags, io, env, fail }: DataRun): number {
-  const place = dataPlace(flags, env);
+export function exportCommand({ flags, io, env, passphrase, fail }: DataRun): number {
+  const place = dataPlace(flags, env, passphrase);
   const out = stringFlag(flags, 'out');
   let text: string;
   let counts: { scenes: number; negotiations: number; rows: number };

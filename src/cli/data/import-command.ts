@@ -14,17 +14,16 @@ import type { DataRun } from './data-run';
  * in one transaction. Anything wrong with the file, or a row already in the store, refuses the
  * whole import with nothing written.
  */
-export function importCommand({ flags, io, env, fail }: DataRun): number {
+export function importCommand({ flags, io, env, passphrase, fail }: DataRun): number {
   const path = stringFlag(flags, 'in');
   if (path === undefined) return fail(['--in FILE is required', 'see redline data --help']);
-  const place = dataPlace(flags, env);
-  const { passphrase } = place.options;
+  const place = dataPlace(flags, env, passphrase);
   // A new store is created encrypted with the passphrase: hold it to the rule `serve` keeps.
   const weak =
     passphrase !== undefined && storeFileKind(place.database) === 'new'
       ? passphraseProblem(passphrase)
       : null;
-  if (weak !== null) return fail([`${PASSPHRASE_ENV}: ${weak}`]);
+  if (weak !== null) return fail([`${PASSPHRASE_ENV} or --passphrase-file: ${weak}`]);
   const text = readText(path);
   if (!text.ok) return fail(text.errors);
   const json = parseJson(text.value);
