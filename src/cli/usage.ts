@@ -23,7 +23,7 @@ Commands:
       --port N       the port to listen on (default 12345; 0 picks a free one)
       --ping-ms N    the MaxPingTime the server demands, in ms (default 0: no ping)
   serve [--sim | --buttplug URL | --eom URL] [--port N] [--lan | --host ADDRESS] [--data DIR]
-        [--passphrase-file FILE]
+        [--passphrase-file FILE] [--tls-cert FILE --tls-key FILE]
       Run Redline for two screens: the console (dominant) and the panel (receiver), in a
       browser at http://127.0.0.1:8417/ (npm start runs it with --sim). Ctrl+C stops every
       scene, then exits.
@@ -40,6 +40,10 @@ Commands:
                       the store's passphrase: the first line of FILE (chmod 600), or set
                       REDLINE_PASSPHRASE; an encrypted store without either asks on a
                       terminal, or exits 4. A new data folder given one is created encrypted
+      --tls-cert FILE --tls-key FILE
+                      serve over HTTPS (and WSS) with this certificate and its private key
+                      (PEM; the key chmod 600), so nobody on the Wi-Fi can read the traffic;
+                      the certificate should name the address the phone opens (docs/security.md)
   passphrase (--set | --change | --remove) [--data DIR] [--passphrase-file FILE]
              [--new-passphrase-file FILE]
       Encrypt the store with a passphrase (at least 8 characters), change it, or remove it;
@@ -47,7 +51,7 @@ Commands:
       the new one from REDLINE_NEW_PASSPHRASE or --new-passphrase-file; on a terminal, what
       is missing is asked for without echo (the new one twice).
   data export [--out FILE] | import --in FILE | delete --yes | csv --scene ID [--out FILE]
-       [--data DIR]
+       [--data DIR] [--passphrase-file FILE]
       Your data: export everything as one JSON document (to a mode-0600 FILE or stdout; not
       encrypted), import it back (all or nothing), delete it for good (close Redline first), or
       a scene's trace as CSV (t_ms,pressure,hr,output). REDLINE_PASSPHRASE opens an encrypted

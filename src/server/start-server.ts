@@ -23,6 +23,8 @@ export type ServerOptions = Readonly<{
   devices: DeviceAdapter;
   webRoot: string;
   report(message: string): void;
+  /** A certificate and its key (PEM): HTTPS and WSS instead of HTTP and WS (see buildApp). */
+  tls?: Readonly<{ cert: string; key: string }> | undefined;
   /** Fault tests only (test/faults): the store's own connection, to fail its writes for real. */
   storeFaultHook?: ((db: StoreConnection) => void) | undefined;
 }>;
@@ -97,6 +99,7 @@ export async function startServer(
     limiter: createAttemptLimiter({ max: 10, windowMs: 60_000 }),
     // `--host mybox.local`: the panel's link carries that name, so Redline answers to it.
     hostName: isIP(options.host) === 0 ? options.host : undefined,
+    tls: options.tls,
   });
   try {
     await app.listen({ host: options.host, port: options.port });
@@ -114,10 +117,11 @@ export async function startServer(
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
-  const url = `http://127.0.0.1:${port}/`;
+  const scheme = options.tls === undefined ? 'http' : 'https';
+  const url = `${scheme}://127.0.0.1:${port}/`;
   const lan =
     options.host === '0.0.0.0' ? lanAddress() : options.host === '127.0.0.1' ? null : options.host;
-  panelBaseUrl = lan === null ? url : `http://${lan}:${port}/`;
+  panelBaseUrl = lan === null ? url : `${scheme}://${lan}:${port}/`;
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import {
@@ -9,6 +12,7 @@ import {
   type Phone,
 } from '../support/browser';
 import { startTestRedline, type TestRedline } from '../support/redline-server';
+import { makeCertificate, type TestCertificate } from '../../src/cli/serve/tls.test-support';
 
 export type Harness = {
   readonly browser: Browser;
@@ -22,8 +26,11 @@ export type Harness = {
  * folder, simulated toys) and fresh contexts for each test. After each test, every context is
  * closed and checked: no request went anywhere but the Redline server (P1).
  */
-export function browserHarness(): Harness {
+export function browserHarness(options: { tls?: boolean } = {}): Harness {
   let browser: Browser | null = null;
+  /** With `tls`: Redline serves HTTPS with a certificate this Chromium trusts, and no other. */
+  let certificate: TestCertificate | undefined;
+  let certificateDir: string | undefined;
   let redline: TestRedline | null = null;
   let phones: Phone[] = [];
   const need = <T>(value: T | null, what: string): T => {
@@ -31,13 +38,27 @@ export function browserHarness(): Harness {
     return value;
   };
   beforeAll(async () => {
-    browser = await launchChromium();
+    if (options.tls === true) {
+      certificateDir = mkdtempSync(join(tmpdir(), 'redline-cert-'));
+      certificate = await makeCertificate(certificateDir);
+    }
+    browser = await launchChromium(
+      certificate === undefined
+        ? []
+        : [`--ignore-certificate-errors-spki-list=${certificate.spkiHash}`],
+    );
   });
   afterAll(async () => {
     await browser?.close();
+    if (certificateDir !== undefined) rmSync(certificateDir, { recursive: true, force: true });
   });
   beforeEach(async () => {
-    redline = await startTestRedline({ webRoot: WEB_ROOT });
+    redline = await startTestRedline({
+      webRoot: WEB_ROOT,
+      ...(certificate === undefined
+        ? {}
+        : { tls: { cert: certificate.cert, key: certificate.key } }),
+    });
     phones = [];
   });
   afterEach(async (context) => {

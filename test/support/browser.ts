@@ -112,10 +112,12 @@ export async function openPhone(browser: Browser, kind: PhoneKind, url: string):
 
 /** The requests that went anywhere but the Redline server at `serverUrl` (P1): should be none. */
 export function foreignRequests(requests: readonly string[], serverUrl: string): string[] {
-  const { host } = new URL(serverUrl);
+  const { host, protocol } = new URL(serverUrl);
+  // Served over TLS, its page and its WebSocket are https: and wss:, and nothing is plain.
+  const own = protocol === 'https:' ? ['https:', 'wss:'] : ['http:', 'ws:'];
   return requests.filter((url) => {
     const parsed = new URL(url);
-    return !['http:', 'ws:'].includes(parsed.protocol) || parsed.host !== host;
+    return !own.includes(parsed.protocol) || parsed.host !== host;
   });
 }
 

@@ -28,6 +28,8 @@ export async function startTestRedline(
     webRoot?: string;
     /** Encrypts the store with this passphrase (decision 0014). */
     passphrase?: string;
+    /** Serves over HTTPS and WSS with this certificate and key (PEM). */
+    tls?: { cert: string; key: string };
   } = {},
 ): Promise<TestRedline> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'redline-test-'));
@@ -43,6 +45,7 @@ export async function startTestRedline(
     devices: createButtplugAdapter({ url: sim.url, requestTimeoutMs: 1000, scanMs: 0 }),
     webRoot: options.webRoot ?? join(dataDir, 'no-web-app'),
     report: (m) => reports.push(m),
+    tls: options.tls,
   });
   if (!started.ok) throw new Error(started.error);
   const { server } = started;

@@ -20,11 +20,7 @@ export type DataPlace = Readonly<{ dir: string; database: string; options: DataO
  * The data folder (`--data`, or the platform's default, as `serve` uses) and how to open its
  * store: with `passphrase` (see `DataRun`), for an encrypted store.
  */
-export function dataPlace(
-  flags: Flags,
-  env: NodeJS.ProcessEnv,
-  passphrase?: string,
-): DataPlace {
+export function dataPlace(flags: Flags, env: NodeJS.ProcessEnv, passphrase?: string): DataPlace {
   const dir = stringFlag(flags, 'data') ?? defaultDataDir(env, process.platform, homedir());
   return {
     dir,

@@ -1,7 +1,6 @@
 import { EXIT } from '../io';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { Result } from '../../core';
-import { describeFileError } from '../read-input';
+import { readSecretFile } from '../private-file';
 import { askHidden } from './hidden-prompt';
 
 /** The store's current passphrase, for `serve` and `passphrase --change/--remove`. */
@@ -14,9 +13,6 @@ export const NEW_PASSPHRASE_ENV = 'REDLINE_NEW_PASSPHRASE';
  * terminal to ask for one, or the one given is wrong. Nothing was run or changed.
  */
 export const EXIT_LOCKED = EXIT.locked;
-
-/** A passphrase file is small; anything larger is not one. */
-const MAX_FILE_BYTES = 64 * 1024;
 
 /**
  * Where passphrases come from: the environment, files, and (on a terminal only) a prompt that
@@ -62,37 +58,13 @@ export function givenPassphrase(
  * (no permission bits for group or others), as ssh requires of a private key.
  */
 export function readPassphraseFile(path: string, platform: NodeJS.Platform): Result<string> {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    return { ok: false, errors: [describeFileError(path, error)] };
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, errors: [`cannot read ${path}: it is not a file`] };
-    const mode = stat.mode & 0o777;
-    if (platform !== 'win32' && (mode & 0o077) !== 0)
-      return {
-        ok: false,
-        errors: [
-          `${path} can be read or changed by other users (its mode is ${mode.toString(8).padStart(4, '0')}): ` +
-            `make it private with "chmod 600 ${path}", then try again`,
-        ],
-      };
-    if (stat.size > MAX_FILE_BYTES)
-      return { ok: false, errors: [`${path} is too large to be a passphrase file`] };
-    const text = readFileSync(fd, 'utf8').replace(/^\uFEFF/, '');
-    const first = text.split(/\r?\n/, 1)[0] ?? '';
-    if (first === '')
-      return {
-        ok: false,
-        errors: [`${path}: its first line is empty (it should be the passphrase)`],
-      };
-    return { ok: true, value: first };
-  } catch (error) {
-    return { ok: false, errors: [describeFileError(path, error)] };
-  } finally {
-    closeSync(fd);
-  }
+  const text = readSecretFile(path, platform, 'a passphrase file');
+  if (!text.ok) return text;
+  const first = text.value.split(/\r?\n/, 1)[0] ?? '';
+  if (first === '')
+    return {
+      ok: false,
+      errors: [`${path}: its first line is empty (it should be the passphrase)`],
+    };
+  return { ok: true, value: first };
 }

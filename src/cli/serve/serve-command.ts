@@ -18,6 +18,7 @@ import { processSignals, type SignalSource } from '../signals';
 import { USAGE } from '../usage';
 import { parsePort } from './port';
 import { printable } from './printable';
+import { certificateNames, readTlsFiles, type TlsFiles } from './tls-files';
 import { packagePath } from '../../package-root';
 
 export const DEFAULT_PORT = 8417;
@@ -50,6 +51,8 @@ const OPTIONS = {
   data: { type: 'string' },
   // The passphrase itself is never a flag: any user can read a command line in the process list.
   'passphrase-file': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
 } as const;
 
 /**
@@ -89,6 +92,16 @@ export async function serveCommand(
   const dataDir =
     stringFlag(flags.value, 'data') ?? defaultDataDir(process.env, process.platform, homedir());
   const secrets = overrides.secrets ?? processSecretSources();
+  const certPath = stringFlag(flags.value, 'tls-cert');
+  const keyPath = stringFlag(flags.value, 'tls-key');
+  if ((certPath === undefined) !== (keyPath === undefined))
+    return fail('give both --tls-cert and --tls-key, or neither');
+  let tls: TlsFiles | undefined;
+  if (certPath !== undefined && keyPath !== undefined) {
+    const read = readTlsFiles(certPath, keyPath, secrets.platform, new Date());
+    if (!read.ok) return fail(read.errors.join('; '));
+    tls = read.value;
+  }
   const given = givenPassphrase(secrets, PASSPHRASE_ENV, {
     flag: '--passphrase-file',
     path: stringFlag(flags.value, 'passphrase-file'),
@@ -125,6 +138,7 @@ export async function serveCommand(
           }),
     webRoot: overrides.webRoot ?? WEB_ROOT,
     report,
+    tls: tls === undefined ? undefined : { cert: tls.cert, key: tls.key },
   });
   if (!started.ok) {
     await simServer?.close();
@@ -147,8 +161,24 @@ export async function serveCommand(
       eomUrl: eomFlag ?? null,
       sim,
       lan: host !== '127.0.0.1',
+      tls:
+        tls === undefined
+          ? null
+          : {
+              certPath: certPath ?? '',
+              validTo: tls.certificate.validTo,
+              fingerprint: tls.certificate.fingerprint256,
+            },
     }),
   );
+  // A phone opening an address its certificate does not name warns, and may refuse to connect.
+  const panelHost = new URL(server.panelBaseUrl).hostname.replace(/^\[|\]$/g, '');
+  if (tls !== undefined && !certificateNames(tls.certificate, panelHost))
+    io.stderr(
+      `redline serve: the certificate in ${certPath ?? ''} does not name ${panelHost}, the address ` +
+        'the panel opens: a phone will warn that the connection is not private. Make one that ' +
+        'names it (as an IP address in its subject alternative names).\n',
+    );
   if (server.restored > 0)
     io.stdout(
       `${server.restored} scene(s) from before came back stopped: nothing resumes by itself.\n`,
@@ -180,6 +210,7 @@ function banner(b: {
   eomUrl: string | null;
   sim: boolean;
   lan: boolean;
+  tls: Readonly<{ certPath: string; validTo: string; fingerprint: string }> | null;
 }): string {
   const toys = b.sim
     ? `virtual toys (${SIM_TOYS.join(', ')}) on a simulated device server at ${b.buttplugUrl}`
@@ -193,6 +224,16 @@ function banner(b: {
     `  Panel (phone):     ${b.panelUrl}`,
     `  Toys:              ${toys}`,
     `  Data folder:       ${b.dataDir}${b.encrypted ? ' (encrypted with your passphrase)' : ''}`,
+    // On this computer only, nothing crosses a network; on the LAN, say whether it is encrypted.
+    ...(b.tls !== null
+      ? [
+          `  Connections:       encrypted (TLS: the certificate in ${b.tls.certPath}, valid until ${b.tls.validTo})`,
+          // What a phone shows of the certificate, to check before trusting it.
+          `  Its SHA-256:       ${b.tls.fingerprint}`,
+        ]
+      : b.lan
+        ? ['  Connections:       not encrypted: keep --lan to a network you trust (see --tls-cert)']
+        : []),
     '',
     b.lan
       ? 'Scan this with the receiver’s phone to open Redline, then pair it with the code the console shows:'

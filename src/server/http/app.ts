@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -34,6 +36,11 @@ export type AppOptions = Readonly<{
    * it is a name (own-host.ts).
    */
   hostName?: string | undefined;
+  /**
+   * A certificate and its key (PEM): the app is served over HTTPS and the WebSocket over WSS
+   * (`redline serve --tls-cert --tls-key`), so nobody on the network can read the traffic.
+   */
+  tls?: Readonly<{ cert: string; key: string }> | undefined;
 }>;
 
 /** Bodies and frames are small; anything larger is refused before it is read. */
@@ -45,7 +52,15 @@ const SOCKET_PAYLOAD_LIMIT = 64 * 1024;
  * with `inject`). No request logging: nothing a person typed, and no secret, lands in a log.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { tls } = options;
   const app = Fastify({
+    // An HTTPS server is an HTTP server to Fastify's routes and to the WebSocket's upgrade.
+    ...(tls === undefined
+      ? {}
+      : {
+          serverFactory: (handler: Parameters<typeof createHttpsServer>[1]) =>
+            createHttpsServer({ cert: tls.cert, key: tls.key }, handler) as unknown as Server,
+        }),
     logger: false,
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
