@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createButtplugAdapter } from '../src/devices/buttplug/buttplug-adapter';
@@ -27,6 +27,28 @@ export type LoadPhaseConfig = Readonly<{
   samples: number;
   /** Where the store's temporary folder goes (the disk decides what an fsync costs). */
   dir: string;
+  /** For the soak: a trend point this often through the measured time (ms); none without it. */
+  trendEveryMs?: number | undefined;
+}>;
+
+/** One stretch of a long run (`npm run bench -- soak`): is anything creeping up? */
+export type TrendPoint = Readonly<{
+  /** The end of the stretch, in seconds of the measured time. */
+  atSeconds: number;
+  eventsPerSecond: number;
+  /**
+   * The lowest heap in use seen in the stretch (sampled every 250 ms): what survives the
+   * collections, so it rises only if something is kept that should not be.
+   */
+  heapFloorMB: number;
+  rssMB: number;
+  /** The store's file and its WAL: events are kept, so this grows by design. */
+  storeMB: number;
+  reds: number;
+  /** p99 from the red being due to stopAll() in the stretch (ms); null with no red in it. */
+  stopFromDueP99: number | null;
+  /** Scenes made since the start, set-up included (each red's scene is replaced). */
+  scenesMade: number;
 }>;
 
 /** The measured time on the clock V8's CPU profiles use (the monotonic clock, in µs). */
@@ -75,6 +97,8 @@ export type LoadPhaseResult = Readonly<{
   refused: Readonly<Record<string, number>>;
   /** When the measured time began and ended, to cut a whole-process CPU profile down to it. */
   window: MeasuredWindow;
+  /** With `trendEveryMs`: one point per stretch, in order. */
+  trend: readonly TrendPoint[];
 }>;
 
 const ROUND_MS = 5;
@@ -255,11 +279,54 @@ export async function runLoadPhase(
         ),
       );
     });
+    // The soak's trend: each stretch's heap floor, RSS, throughput, store size and stops.
+    const trend: TrendPoint[] = [];
+    const stretch = { heapFloorMB: Infinity, rssMB: 0, from, events: 0, stops: 0 };
+    const eventsSoFar = () => counters.frames + counters.pressure;
+    stretch.events = eventsSoFar();
+    const storeMB = () =>
+      mb(
+        ['redline.sqlite', 'redline.sqlite-wal'].reduce((sum, name) => {
+          try {
+            return sum + statSync(join(dir, name)).size;
+          } catch {
+            return sum;
+          }
+        }, 0),
+      );
     const sampler = setInterval(() => {
       const m = memory();
       peak.rssMB = Math.max(peak.rssMB, m.rssMB);
       peak.heapMB = Math.max(peak.heapMB, m.heapMB);
+      stretch.heapFloorMB = Math.min(stretch.heapFloorMB, m.heapMB);
+      stretch.rssMB = Math.max(stretch.rssMB, m.rssMB);
     }, 250);
+    const closeStretch = () => {
+      const now = performance.now();
+      const stretchStops = stopsFromDue.slice(stretch.stops);
+      trend.push({
+        atSeconds: Math.round((now - from) / 100) / 10,
+        eventsPerSecond: Math.round(
+          (eventsSoFar() - stretch.events) / ((now - stretch.from) / 1000),
+        ),
+        heapFloorMB: stretch.heapFloorMB === Infinity ? memory().heapMB : stretch.heapFloorMB,
+        rssMB: stretch.rssMB,
+        storeMB: storeMB(),
+        reds: stretchStops.length,
+        stopFromDueP99: stretchStops.length === 0 ? null : summarize(stretchStops).p99,
+        scenesMade: made,
+      });
+      Object.assign(stretch, {
+        heapFloorMB: Infinity,
+        rssMB: 0,
+        from: now,
+        events: eventsSoFar(),
+        stops: stopsFromDue.length,
+      });
+    };
+    const { trendEveryMs } = config;
+    const trendTimer =
+      trendEveryMs === undefined ? undefined : setInterval(closeStretch, trendEveryMs);
     await sleep(windowMs);
     const elapsed = (performance.now() - from) / 1000;
     const cpu = process.cpuUsage(cpuFrom);
@@ -267,6 +334,10 @@ export async function runLoadPhase(
     delay.disable();
     counters.commitTimes = null;
     clearInterval(sampler);
+    clearInterval(trendTimer);
+    // The last stretch, unless the timer closed it a moment ago.
+    if (trendEveryMs !== undefined && performance.now() - stretch.from > trendEveryMs / 2)
+      closeStretch();
     const behindMs = Math.max(0, performance.now() - (start + round * ROUND_MS));
     clearTimeout(driverTimer);
     const end = memory();
@@ -333,6 +404,7 @@ export async function runLoadPhase(
       checkInsAnswered: counters.checkInsAnswered - counted.checkInsAnswered,
       refused,
       window: { fromUs: windowFromUs, toUs: windowToUs },
+      trend,
     };
     progress(`load: N=${n}: done (${made} scenes made in all)`);
     return result;

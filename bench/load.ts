@@ -49,7 +49,7 @@ const PHASE_BUNDLE = packagePath('dist', 'bench', 'load-phase.js');
  * The phase runs compiled, as `npm start` runs the server (decision 0018): one bundle made the
  * same way (esbuild, packages left to node_modules), run by plain node, no tsx in the process.
  */
-async function bundlePhase(): Promise<void> {
+export async function bundlePhase(): Promise<void> {
   await build({
     entryPoints: [PHASE_ENTRY],
     bundle: true,
@@ -84,7 +84,7 @@ export async function loadBench(options: LoadOptions): Promise<LoadPhaseResult[]
  * inspector's profiler, asked from inside the phase, at times never handed its profile over at
  * N = 1,000.)
  */
-async function runPhase(
+export async function runPhase(
   config: LoadPhaseConfig,
   progress: (text: string) => void,
   profileDir: string | null,

@@ -1,13 +1,14 @@
 import { clickLatency } from './click';
 import { printDetect, runDetect } from './detect';
 import { loadBench, loadOptions, printLoad } from './load';
+import { printSoak, soakBench, soakOptions } from './soak';
 import { stepThroughput } from './step-throughput';
 import { formatMs, type Summary } from './stats';
 import { stopLatency } from './stop-latency';
 import { stopOverWire, type StopWirePhaseResult } from './stop-wire';
 
 /**
- * `npm run bench [-- NAME… [--OPTION VALUE…]]`: Redline's benchmarks (only `load` takes options). Each prints a readable summary and one JSON
+ * `npm run bench [-- NAME… [--OPTION VALUE…]]`: Redline's benchmarks (`load` and `soak` take options; `soak` runs only when named). Each prints a readable summary and one JSON
  * line (prefixed `BENCH `) for scripts. Figures depend on the machine; compare on one machine.
  * bench/README.md says what each one measures and how to read it.
  */
@@ -17,7 +18,7 @@ const CLICK_GOAL_P99_MS = 25;
 const CLICK_RUNS = 60;
 const CLICK_WARM_UP = 3;
 
-/** `--name value` or `--name=value` options after the names (only `load` reads any). */
+/** `--name value` or `--name=value` options after the names (`load` and `soak` read them). */
 const { names: asked, flags } = parseArgs(process.argv.slice(2));
 
 const line = (label: string, s: Summary) =>
@@ -108,6 +109,12 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
     });
     printLoad(await loadBench(options), options);
   },
+  soak: async () => {
+    const options = soakOptions(flags, (text) => {
+      console.error(text);
+    });
+    printSoak(await soakBench(options), options);
+  },
   click: async () => {
     const result = await clickLatency({
       runs: CLICK_RUNS,
@@ -154,7 +161,11 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
-for (const name of asked.length > 0 ? asked : Object.keys(BENCHES)) await BENCHES[name]?.();
+/** Benchmarks that run only when named: they take minutes. */
+const ONLY_WHEN_NAMED = new Set(['soak']);
+const names =
+  asked.length > 0 ? asked : Object.keys(BENCHES).filter((n) => !ONLY_WHEN_NAMED.has(n));
+for (const name of names) await BENCHES[name]?.();
 
 function parseArgs(args: readonly string[]): { names: string[]; flags: Map<string, string> } {
   const names: string[] = [];
