@@ -315,6 +315,12 @@ export async function createLoadScene(options: {
       for (const t of answerTimers) clearTimeout(t);
       answerTimers.clear();
       scene.runtime.dispose();
+      // A stopped scene closes after its aftercare, and the store then lets its log go; a scene
+      // replaced here closes at once, or a long run would count logs kept for gone scenes.
+      if (!closedMarked) {
+        closedMarked = true;
+        store.stageStatus(sceneId, 'closed', failed);
+      }
     },
   };
   return scene;
