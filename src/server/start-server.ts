@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { DeviceAdapter } from '../devices/adapter';
+import { serverAddresses } from './addresses';
 import { createAttemptLimiter } from './attempt-limiter';
 import { connectDeviceHub, type DeviceHub } from './device-hub';
 import { buildApp } from './http/app';
@@ -118,10 +119,9 @@ export async function startServer(
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const scheme = options.tls === undefined ? 'http' : 'https';
-  const url = `${scheme}://127.0.0.1:${port}/`;
-  const lan =
-    options.host === '0.0.0.0' ? lanAddress() : options.host === '127.0.0.1' ? null : options.host;
-  panelBaseUrl = lan === null ? url : `${scheme}://${lan}:${port}/`;
+  const addresses = serverAddresses(options.host, port, scheme, lanAddress);
+  const { url } = addresses;
+  panelBaseUrl = addresses.panelBaseUrl;
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {

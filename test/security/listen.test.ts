@@ -16,7 +16,7 @@ afterAll(() => {
 });
 
 /** Runs `serve` with `args`, calls `check` with its port, then stops it. */
-async function serving(args: string[], check: (port: string) => Promise<void>) {
+async function serving(args: string[], check: (port: string, url: string) => Promise<void>) {
   const data = mkdtempSync(join(tmpdir(), 'redline-listen-'));
   dirs.push(data);
   let url = '';
@@ -33,7 +33,7 @@ async function serving(args: string[], check: (port: string) => Promise<void>) {
   });
   while (url === '') await new Promise((resolve) => setTimeout(resolve, 20));
   try {
-    await check(new URL(url).port);
+    await check(new URL(url).port, url);
   } finally {
     stop();
     await run;
@@ -57,6 +57,21 @@ describe.skipIf(lan === undefined)('who can reach `serve` over the network', () 
   it('with --lan, the LAN address answers too', async () => {
     await serving(['--lan'], async (port) => {
       expect(await reachable(lan ?? '', port)).toBe(true);
+    });
+  });
+});
+
+/** Whether this computer has the IPv6 loopback. */
+const ipv6Loopback = Object.values(networkInterfaces())
+  .flatMap((list) => list ?? [])
+  .some((a) => a.family === 'IPv6' && a.internal && a.address === '::1');
+
+describe.skipIf(!ipv6Loopback)('an IPv6 host', () => {
+  it('--host ::1 prints an address that works ([::1], not 127.0.0.1, which is not listening)', async () => {
+    await serving(['--host', '::1'], async (port, url) => {
+      expect(url).toBe(`http://[::1]:${port}/`);
+      expect(await fetch(new URL('api/health', url)).then((r) => r.ok)).toBe(true);
+      expect(await reachable('127.0.0.1', port)).toBe(false);
     });
   });
 });
