@@ -80,6 +80,8 @@ export const ERROR_CODES = [
   'refused',
   'not-ready',
   'rate-limited',
+  /** The scene is over for this server: sent before close code 4410. */
+  'ended',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

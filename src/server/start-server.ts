@@ -26,6 +26,11 @@ export type ServerOptions = Readonly<{
   report(message: string): void;
   /** A certificate and its key (PEM): HTTPS and WSS instead of HTTP and WS (see buildApp). */
   tls?: Readonly<{ cert: string; key: string }> | undefined;
+  /**
+   * Tests only: how long a stopped scene stays in memory with no screen on it, and how often that
+   * is looked at (defaults: an hour, each minute; see `retireIdle`).
+   */
+  retire?: Readonly<{ afterMs: number; everyMs: number }> | undefined;
   /** Fault tests only (test/faults): the store's own connection, to fail its writes for real. */
   storeFaultHook?: ((db: StoreConnection) => void) | undefined;
 }>;
@@ -82,7 +87,13 @@ export async function startServer(
     lock.release();
     return { ok: false, error: (error as Error).message, stage: 'storage' };
   }
-  const registry = createSceneRegistry({ store, hub, report: options.report });
+  const registry = createSceneRegistry({
+    store,
+    hub,
+    report: options.report,
+    retireAfterMs: options.retire?.afterMs,
+    retireEveryMs: options.retire?.everyMs,
+  });
   const restored = registry.restore();
   const negotiations = createNegotiationService({
     store: store.negotiations,

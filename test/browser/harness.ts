@@ -55,6 +55,8 @@ export function browserHarness(options: { tls?: boolean } = {}): Harness {
   beforeEach(async () => {
     redline = await startTestRedline({
       webRoot: WEB_ROOT,
+      // Stopped scenes leave memory only when a test asks (`registry.retireIdle`), at once.
+      retire: { afterMs: 0, everyMs: 0 },
       ...(certificate === undefined
         ? {}
         : { tls: { cert: certificate.cert, key: certificate.key } }),

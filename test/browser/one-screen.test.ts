@@ -21,7 +21,7 @@ import {
 describe('one screen in Chromium: solo, and the panel by keyboard', () => {
   const h = browserHarness();
 
-  it('[S1] [S4] solo: set up and start on one screen, the plan runs the toy, RED stops everything, aftercare shows', async () => {
+  it('[S1] [S4] solo: set up and start on one screen, the plan runs the toy, RED stops everything, aftercare shows; once let go, the page says the scene ended', async () => {
     const solo = await h.open('panel');
     const sceneId = await createSoloScene(solo.page);
     await connected(solo.page);
@@ -46,6 +46,25 @@ describe('one screen in Chromium: solo, and the panel by keyboard', () => {
     expect(storedScene(h.r, sceneId).state.stop).toMatchObject({ cause: 'red', by: 'submissive' });
     await screenshot(solo.page, 'solo-3-red-aftercare');
     expect(anyOutputRunning(h.r)).toBe(false);
+
+    // Watched, the stopped scene stays; left, the server lets it go (after an hour, here at once).
+    const { registry } = h.r.server;
+    registry.retireIdle();
+    expect(registry.retireIdle()).toBe(0);
+    await solo.page.goto('/#/');
+    await expect.poll(() => registry.get(sceneId)?.screens(), { timeout: 5000 }).toBe(0);
+    registry.retireIdle();
+    expect(registry.retireIdle()).toBe(1);
+    // Coming back: no aftercare to rebuild, but the scene is not lost.
+    await solo.page.goto(`/#/solo/${sceneId}`);
+    await byTestId(solo.page, 'scene-ended').waitFor();
+    expect(await byTestId(solo.page, 'connection-status').first().getAttribute('data-status')).toBe(
+      'ended',
+    );
+    expect(await solo.page.getByText('Not connected').count()).toBe(0);
+    await screenshot(solo.page, 'solo-4-ended');
+    await byTestId(solo.page, 'scene-ended-debrief').click();
+    await byTestId(solo.page, 'debrief-form').waitFor();
   });
 
   it('[S4] the panel: every button has a name and is at least 48×48 px in every phase, and RED works by keyboard (Tab, Enter)', async () => {

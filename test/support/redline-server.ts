@@ -30,6 +30,8 @@ export async function startTestRedline(
     passphrase?: string;
     /** Serves over HTTPS and WSS with this certificate and key (PEM). */
     tls?: { cert: string; key: string };
+    /** When stopped scenes nobody watches leave memory (see `retireIdle`). */
+    retire?: { afterMs: number; everyMs: number };
   } = {},
 ): Promise<TestRedline> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'redline-test-'));
@@ -46,6 +48,7 @@ export async function startTestRedline(
     webRoot: options.webRoot ?? join(dataDir, 'no-web-app'),
     report: (m) => reports.push(m),
     tls: options.tls,
+    retire: options.retire,
   });
   if (!started.ok) throw new Error(started.error);
   const { server } = started;

@@ -1,10 +1,12 @@
 import {
   agreementCovers,
   isActive,
+  isAfterStop,
   parseAgreement,
   type Agreement,
   type CreatedEvent,
   type DeviceSpec,
+  type Phase,
   type Result,
   type SceneEvent,
   type SceneState,
@@ -57,6 +59,18 @@ export type SceneRegistry = Readonly<{
   /** Remembers the highest frame number a participant used (the replay guard survives restarts). */
   seen(sceneId: string, role: Role, seq: number): void;
   get(sceneId: string): SceneRuntime | undefined;
+  /**
+   * True when this secret is a participant's in a scene this server no longer runs: one that
+   * closed, or was stopped and then left (`retireIdle`). Its screens are told it ended.
+   */
+  ended(sceneId: string, secret: string): boolean;
+  /**
+   * Lets go of every scene that is stopped (or never started) and that no screen has watched for
+   * `retireAfterMs`: its runtime leaves memory, its store row is marked closed (a restart does not
+   * bring it back), its log stays as it is. A scene that may drive toys is never let go. Returns
+   * how many went. Runs every `retireEveryMs` by itself.
+   */
+  retireIdle(): number;
   /** Brings back every open scene from the store, stopped (never resumes stimulation). */
   restore(): number;
   /** Stops every scene (the server is going away): the stop first, then recorded. */
@@ -74,7 +88,15 @@ export type RegistryOptions = Readonly<{
   hub: DeviceHub;
   wallNow?: () => number;
   report(message: string): void;
+  /** How long a stopped (or unstarted) scene stays in memory with no screen on it (default an hour). */
+  retireAfterMs?: number | undefined;
+  /** How often stopped scenes are looked at (default a minute); 0: only by `retireIdle`. */
+  retireEveryMs?: number | undefined;
 }>;
+
+/** A stopped or unstarted scene nobody watches for this long is let go (docs/decisions/0021). */
+export const RETIRE_AFTER_MS = 60 * 60_000;
+const RETIRE_EVERY_MS = 60_000;
 
 /**
  * While a scene may drive the toys (from the start until the stop), its panel cannot be replaced:
@@ -84,10 +106,24 @@ export function panelLocked(state: SceneState): boolean {
   return isActive(state.phase);
 }
 
+/**
+ * Scenes the server may let go of once nobody watches them: stopped ones (S6: nothing drives a
+ * toy again) and ones never started. Never one that may drive toys: its timers are its stops
+ * (a silent panel, a missed check-in: S5).
+ */
+export function mayLetGo(phase: Phase): boolean {
+  return phase === 'setup' || isAfterStop(phase);
+}
+
 export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
   const { store, hub } = options;
   const wallNow = options.wallNow ?? (() => Date.now());
   const runtimes = new Map<string, SceneRuntime>();
+  /** Scenes that could be let go, with no screen: since when (monotonic ms), for `retireIdle`. */
+  const idleSince = new Map<string, number>();
+  /** Marks a scene's store row closed, once (kept with its runtime). */
+  const markClosed = new Map<string, () => void>();
+  const retireAfterMs = options.retireAfterMs ?? RETIRE_AFTER_MS;
   let tracesFailing = false;
   /** A trace write that failed (in its commit): said once until one succeeds; scenes go on. */
   const traceFailed = (error: Error) => {
@@ -122,6 +158,14 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
     };
     const log = store.eventLog(sceneId);
     let closedMarked = false;
+    const markThisClosed = () => {
+      if (closedMarked) return;
+      closedMarked = true;
+      // In the same commit as the events before it, so a closed scene's log is never short.
+      store.stageStatus(sceneId, 'closed', (error) => {
+        report(error.message);
+      });
+    };
     const runtime = createSceneRuntime({
       created,
       stored,
@@ -156,15 +200,16 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
       viewEveryMs: VIEW_EVERY_MS,
       onStorageFailed: () => unrecordedSeq.add(sceneId),
       onStep: (state) => {
-        if (state.phase !== 'closed' || closedMarked) return;
-        closedMarked = true;
-        // In the same commit as the events before it, so a closed scene's log is never short.
-        store.stageStatus(sceneId, 'closed', (error) => {
-          report(error.message);
+        if (state.phase !== 'closed') return;
+        markThisClosed();
+        // Let go after this step: its replies and the closed view still go out first.
+        queueMicrotask(() => {
+          retire(sceneId);
         });
       },
     });
     runtimes.set(sceneId, runtime);
+    markClosed.set(sceneId, markThisClosed);
     const map = mapDevices(created.devices, hub.devices());
     if (bridge && map.ok) {
       const { sceneDeviceOf } = map.value;
@@ -188,6 +233,49 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
     }
     return runtime;
   };
+
+  /** The server lets go of a scene that is over (see `retireIdle`); its screens hear it ended. */
+  const retire = (sceneId: string) => {
+    const runtime = runtimes.get(sceneId);
+    if (runtime === undefined) return;
+    markClosed.get(sceneId)?.();
+    detach.get(sceneId)?.();
+    for (const held of [runtimes, markClosed, detach, idleSince, negotiationOf])
+      held.delete(sceneId);
+    unrecordedSeq.delete(sceneId);
+    runtime.end();
+  };
+
+  const retireIdle = () => {
+    // Not the wall clock: a clock set forward must not empty the registry.
+    const now = performance.now();
+    let count = 0;
+    for (const [sceneId, runtime] of runtimes) {
+      if (!mayLetGo(runtime.state().phase) || runtime.screens() > 0) {
+        idleSince.delete(sceneId);
+        continue;
+      }
+      const since = idleSince.get(sceneId);
+      if (since === undefined) idleSince.set(sceneId, now);
+      else if (now - since >= retireAfterMs) {
+        retire(sceneId);
+        count += 1;
+      }
+    }
+    return count;
+  };
+  const retireEveryMs = options.retireEveryMs ?? RETIRE_EVERY_MS;
+  const retireTimer =
+    retireEveryMs > 0
+      ? setInterval(() => {
+          try {
+            retireIdle();
+          } catch (error) {
+            options.report(`could not let go of a scene: ${(error as Error).message}`);
+          }
+        }, retireEveryMs)
+      : undefined;
+  retireTimer?.unref();
 
   const newPairing = (sceneId: string): Pairing => {
     const code = newPairingCode();
@@ -276,6 +364,9 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
       });
     },
     get: (sceneId) => runtimes.get(sceneId),
+    ended: (sceneId, secret) =>
+      !runtimes.has(sceneId) && store.participant(sceneId, hashSecret(secret)) !== null,
+    retireIdle,
     restore() {
       let count = 0;
       for (const row of store.scenes()) {
@@ -290,6 +381,11 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
         const [created, ...rest] = events.value;
         if (created?.type !== 'scene.created') continue;
         const runtime = start(created, rest, false);
+        if (runtime.state().phase === 'closed') {
+          // Closed, but its row was not marked (the server went away first): mark it now.
+          retire(row.sceneId);
+          continue;
+        }
         // S5: a scene that was running when the server went away comes back stopped.
         runtime.interrupt();
         count += 1;
@@ -311,6 +407,7 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
       return count;
     },
     dispose() {
+      clearInterval(retireTimer);
       for (const d of detach.values()) d();
       for (const runtime of runtimes.values()) runtime.dispose();
       readings.close();

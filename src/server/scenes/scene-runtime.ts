@@ -29,8 +29,12 @@ export const VIEW_EVERY_MS = 100;
 /** One connected screen: where its frames go, and how to close it. */
 export type Screen = Readonly<{
   send(frame: ServerFrame): void;
-  /** `replaced`: another screen took this role (the screen should not come back by itself). */
-  close(reason: string, why: 'replaced' | 'going-away'): void;
+  /**
+   * `replaced`: another screen took this role (the screen should not come back by itself).
+   * `ended`: the scene is over for this server (closed, or stopped and left): coming back only
+   * hears that again.
+   */
+  close(reason: string, why: 'replaced' | 'going-away' | 'ended'): void;
 }>;
 export type Reply = (frame: ServerFrame) => void;
 
@@ -89,6 +93,14 @@ export type SceneRuntime = Readonly<{
   withdrawConsent(by: Role): void;
   /** Stops the scene for good (the server is going away): stop first, then recorded. */
   interrupt(): void;
+  /** How many screens are attached. */
+  screens(): number;
+  /**
+   * The server lets go of a scene that is over (closed, or stopped and no longer watched): what
+   * is waiting for the log still goes out, then every screen is told the scene has ended and
+   * closed. No timer of the scene's runs after this.
+   */
+  end(): void;
   dispose(): void;
 }>;
 
@@ -125,6 +137,8 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   let storageBroken = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
+  /** Set by `end`: once the outbox is empty, the screens are closed as ended. */
+  let ending = false;
 
   /**
    * What the screens get waits until every event before it is on disk (decision 0017): replies
@@ -145,6 +159,16 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   const viewEveryMs = options.viewEveryMs ?? 0;
 
   const deliver = () => {
+    sendReplies();
+    sendView();
+    if (ending && outbox.length === 0 && viewEffects === null) endScreens();
+  };
+  const endScreens = () => {
+    const leaving = [...screens.values()];
+    screens.clear();
+    for (const screen of leaving) screen.close(ENDED, 'ended');
+  };
+  const sendReplies = () => {
     const items = outbox.splice(0);
     for (const item of items) {
       if ('frame' in item) item.reply(item.frame);
@@ -162,11 +186,13 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
         unstored.delete(item.event);
       }
     }
+  };
+  const sendView = () => {
     const effects = viewEffects;
     if (effects === null || viewTimer !== undefined) return;
     // Only outputs moving (or presence, set-up): at most one view per `viewEveryMs`. Anything
-    // else — a stop, a pause, a prompt, a phase — goes out with this commit.
-    const routine = effects.length === 0;
+    // else — a stop, a pause, a prompt, a phase — goes out with this commit, as does the last.
+    const routine = effects.length === 0 && !ending;
     const wait = lastViewAt + viewEveryMs - performance.now();
     if (routine && wait > 0) {
       viewTimer = setTimeout(() => {
@@ -473,6 +499,10 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     state: () => loop.state,
     view,
     attach(role, screen) {
+      if (ending) {
+        screen.close(ENDED, 'ended');
+        return () => undefined;
+      }
       const before = screens.get(role);
       screens.set(role, screen);
       if (before !== undefined && before !== screen)
@@ -507,6 +537,19 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
         loop.flush();
       });
     },
+    screens: () => screens.size,
+    end() {
+      if (ending) return;
+      ending = true;
+      disposed = true;
+      clearTimeout(timer);
+      armedFor = null;
+      clearTimeout(viewTimer);
+      viewTimer = undefined;
+      traces.flush();
+      // Through the log's turn, as every reply and view: nothing overtakes what is still queued.
+      post();
+    },
     dispose() {
       traces.flush();
       disposed = true;
@@ -520,6 +563,8 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
 }
 
 const NOTHING_MISSING: readonly string[] = [];
+/** What a screen of a scene that is over is told (its `bye`). */
+export const ENDED = 'this scene has ended; its debrief and history are still there';
 
 /** Whether `shown` lists exactly `now`'s items, in order (a view made per view, not per check). */
 function sameItems(

@@ -19,7 +19,8 @@ export function useTempStores() {
   });
   afterEach(() => {
     for (const store of opened.splice(0)) store.close();
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    if (dir !== undefined)
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     dir = undefined;
   });
   const path = (name = 'redline.sqlite') => {
@@ -42,7 +43,9 @@ export function withTempDir<T>(body: (dir: string) => T): T {
   try {
     return body(dir);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // A journaling store's checkpoint thread closes its connection after `close` returns, and
+    // may still be opening the file's companions as the folder goes: try again, as rm -rf would.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   }
 }
 

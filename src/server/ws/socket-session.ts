@@ -9,7 +9,7 @@ import {
 import type { ServerFrame } from '../../protocol/view';
 import type { AttemptLimiter } from '../attempt-limiter';
 import type { SceneRegistry } from '../scenes/scene-registry';
-import type { SceneRuntime } from '../scenes/scene-runtime';
+import { ENDED, type SceneRuntime } from '../scenes/scene-runtime';
 
 /** WebSocket close codes Redline uses (4000–4999 are the application's). */
 export const CLOSE = {
@@ -17,6 +17,8 @@ export const CLOSE = {
   badHello: 4400,
   unauthorized: 4401,
   rateLimited: 4429,
+  /** The scene is over for this server (closed, or stopped and left): do not come back. */
+  ended: 4410,
   /** The server is stopping: come back when it is up again. */
   goingAway: 1001,
 } as const;
@@ -82,6 +84,13 @@ export function createSocketSession(deps: SocketSessionDeps): SocketSession {
     const who = deps.registry.authenticate(sceneId, secret);
     const runtime = deps.registry.get(sceneId);
     if (who === null || runtime === undefined) {
+      // The right secret for a scene that is over is no failed sign-in: its screens may come
+      // back to it any time (a phone woken in the morning) and must not lock anyone out.
+      if (deps.registry.ended(sceneId, secret)) {
+        error('ended', `${ENDED}.`);
+        end(CLOSE.ended, 'scene ended');
+        return;
+      }
       deps.limiter.failed(deps.remote);
       error('unauthorized', 'unknown scene or secret');
       end(CLOSE.unauthorized, 'unauthorized');
@@ -95,7 +104,10 @@ export function createSocketSession(deps: SocketSessionDeps): SocketSession {
       },
       close: (reason, why) => {
         deps.send({ type: 'bye', reason });
-        end(why === 'replaced' ? CLOSE.replaced : CLOSE.goingAway, reason);
+        end(
+          why === 'replaced' ? CLOSE.replaced : why === 'ended' ? CLOSE.ended : CLOSE.goingAway,
+          reason,
+        );
       },
     });
     signedIn = { sceneId, role: who.role, lastSeq: who.lastSeq, runtime, detach };

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { isAfterStop } from '../../core/scene/phases';
 import { Aftercare } from '../aftercare/Aftercare';
+import { SceneEnded } from '../aftercare/SceneEnded';
 import { MissingSecret } from '../app/MissingSecret';
 import { useTopOnStart } from '../app/use-top-on-start';
 import { useConnection } from '../net/use-connection';
@@ -66,7 +67,11 @@ export function ConsolePage({ sceneId }: { sceneId: string }) {
         </p>
       )}
       {view === null ? (
-        <p className="muted">Waiting for the scene…</p>
+        snapshot.status === 'ended' ? (
+          <SceneEnded sceneId={sceneId} />
+        ) : (
+          <p className="muted">Waiting for the scene…</p>
+        )
       ) : wrongRole ? null : isAfterStop(view.phase) ? (
         <Aftercare view={view} role="dominant" />
       ) : (

@@ -8,6 +8,7 @@ const WORDS: Record<ConnectionSnapshot['status'], string> = {
   reconnecting: 'Connection lost: trying again…',
   refused:
     'The server did not accept this screen for this scene (unknown scene or secret). Create a new scene or pair again.',
+  ended: 'This scene has ended: it no longer moves any toy. Its debrief and history are kept.',
 };
 
 function statusWords(snapshot: ConnectionSnapshot): string {
@@ -35,8 +36,17 @@ export function StatusLine({
   const { status, lastError } = snapshot;
   const [dismissed, setDismissed] = useState<object | null>(null);
   const tone =
-    status === 'open' ? 'notice-ok' : status === 'refused' ? 'notice-danger' : 'notice-warning';
-  const showError = lastError !== null && lastError !== dismissed && lastError.code !== 'bye';
+    status === 'open' || status === 'ended'
+      ? 'notice-ok'
+      : status === 'refused'
+        ? 'notice-danger'
+        : 'notice-warning';
+  // A goodbye or an ended scene is said by the status itself.
+  const showError =
+    lastError !== null &&
+    lastError !== dismissed &&
+    lastError.code !== 'bye' &&
+    lastError.code !== 'ended';
   return (
     <div className="status-line row" role="status" aria-live="polite">
       {!errorsOnly && (

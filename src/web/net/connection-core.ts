@@ -72,7 +72,7 @@ export function createConnection(options: C.ConnectionOptions, env: C.Connection
   };
 
   /** Forgets the socket at once (its late events are ignored) and plans what comes next. */
-  function drop(status: 'reconnecting' | 'refused') {
+  function drop(status: 'reconnecting' | 'refused' | 'ended') {
     const old = socket;
     socket = null;
     welcomed = false;
@@ -125,7 +125,8 @@ export function createConnection(options: C.ConnectionOptions, env: C.Connection
     const lastError = seq === undefined ? { code, message } : { code, message, seq };
     if (!welcomed) {
       publish({ lastError });
-      if (REFUSING_CODES.has(code)) drop('refused');
+      if (code === 'ended') drop('ended');
+      else if (REFUSING_CODES.has(code)) drop('refused');
       else if (code === 'rate-limited') minRetryMs = C.RATE_LIMITED_RETRY_MS;
       return;
     }
@@ -207,6 +208,9 @@ export function createConnection(options: C.ConnectionOptions, env: C.Connection
           // The person chooses (retry): coming back by itself would not help, or would push the
           // other screen off in turn.
           drop('refused');
+          return;
+        case C.CLOSE_ENDED:
+          drop('ended');
           return;
         case C.CLOSE_RATE_LIMITED:
           minRetryMs = C.RATE_LIMITED_RETRY_MS;

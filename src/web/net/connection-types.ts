@@ -2,7 +2,12 @@ import type { Effect } from '../../core';
 import type { ClientFrameBody, Role } from '../../protocol/frames';
 import type { SceneView } from '../../protocol/view';
 
-export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'refused';
+/**
+ * `refused`: these credentials did not work (or another screen took over). `ended`: the scene is
+ * over on the server (closed, or stopped and left): no toy moves for it; its debrief and history
+ * remain. Neither comes back by itself.
+ */
+export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'refused' | 'ended';
 
 export type ConnectionSnapshot = Readonly<{
   status: ConnectionStatus;
@@ -77,12 +82,14 @@ export const WELCOME_TIMEOUT_MS = 5000;
  * Close codes the server uses (docs/protocol.md). Going away: the server is stopping, so come
  * back by itself once it is up again. Replaced: another screen took this role, so do not come
  * back by itself (it would push that screen off in turn). Unauthorized: never works by retrying.
+ * Ended: the scene is over; coming back would only hear that again.
  * Any other code (1006 for a dropped network, for one) reconnects with backoff.
  */
 export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_REPLACED = 4000;
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_RATE_LIMITED = 4429;
+export const CLOSE_ENDED = 4410;
 /** After 'rate-limited' the next try waits at least this long (retrying sooner only adds failures). */
 export const RATE_LIMITED_RETRY_MS = 15_000;
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeView } from '../test-support/view.test-support';
 import { createConnection } from './connection';
 import {
+  CLOSE_ENDED,
   CLOSE_GOING_AWAY,
   CLOSE_REPLACED,
   CLOSE_UNAUTHORIZED,
@@ -254,6 +255,28 @@ describe('connection: reconnecting', () => {
     expect(fake.sockets).toHaveLength(1);
     fake.connection.retry();
     expect(fake.sockets).toHaveLength(2);
+  });
+
+  it('ends, keeping the last view, when the scene it watched ended (bye, 4410); never retries', () => {
+    const fake = opened();
+    const view = fake.connection.snapshot().view;
+    fake.socket().receive({ type: 'bye', reason: 'this scene has ended' });
+    fake.socket().serverClose(CLOSE_ENDED);
+    expect(fake.connection.snapshot().status).toBe('ended');
+    expect(fake.connection.snapshot().view).toBe(view);
+    fake.advance(60_000);
+    expect(fake.sockets).toHaveLength(1);
+  });
+
+  it('ends when it signs in to a scene that has ended (error "ended" before any welcome)', () => {
+    const fake = fakeEnv();
+    const connection = createConnection(options, fake.env);
+    fake.socket().open();
+    fake.socket().receive({ type: 'error', code: 'ended', message: 'this scene has ended.' });
+    expect(connection.snapshot().status).toBe('ended');
+    expect(connection.snapshot().view).toBeNull();
+    fake.advance(60_000);
+    expect(fake.sockets).toHaveLength(1);
   });
 
   it('comes back after a bye from a server going away (1001), and keeps trying', () => {

@@ -6,6 +6,7 @@ const STATUS_WORDS: Record<ConnectionSnapshot['status'], string> = {
   open: 'Connected',
   reconnecting: 'Reconnecting…',
   refused: 'Not connected',
+  ended: 'Scene ended',
 };
 
 /** The connection in words, and a plain warning whenever the stop may not get through. */
@@ -29,7 +30,8 @@ export function ConnectionBanner({
         <span className="panel-status-dot" aria-hidden="true" />
         {STATUS_WORDS[status]}
       </p>
-      {status !== 'open' && (
+      {/* An ended scene moves no toy: nothing to warn about. */}
+      {status !== 'open' && status !== 'ended' && (
         <div className="notice notice-danger panel-offline" role="alert">
           <p>
             <strong>Not connected — your stop may not reach the toys.</strong> Use the toy's own

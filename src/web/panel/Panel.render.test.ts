@@ -18,7 +18,9 @@ function render(snapshot: Partial<ConnectionSnapshot>): string {
     retry: () => undefined,
     close: () => undefined,
   };
-  return renderToStaticMarkup(createElement(Panel, { connection, snapshot: snap }));
+  return renderToStaticMarkup(
+    createElement(Panel, { sceneId: 'scene-1', connection, snapshot: snap }),
+  );
 }
 
 const open = (view: SceneView) => render({ status: 'open', role: 'submissive', view });
@@ -38,7 +40,7 @@ describe('panel first paint', () => {
     ] as const;
     for (const phase of phases)
       expect(open(makeView({ phase }))).toContain('data-testid="panel-red"');
-    for (const status of ['connecting', 'reconnecting', 'refused'] as const)
+    for (const status of ['connecting', 'reconnecting', 'refused', 'ended'] as const)
       expect(render({ status })).toContain('data-testid="panel-red"');
   });
 
@@ -47,6 +49,23 @@ describe('panel first paint', () => {
     expect(html).toContain('Not connected — your stop may not reach the toys.');
     expect(html).toContain('data-testid="connection-status"');
     expect(open(makeView())).not.toContain('Not connected — your stop');
+  });
+
+  it('says a scene that ended ended, without the not-connected alarm, and points to its debrief', () => {
+    const html = render({ status: 'ended' });
+    expect(html).toContain('data-testid="scene-ended"');
+    expect(html).toContain('href="#/debrief/scene-1"');
+    expect(html).toContain('href="#/history/scene-1"');
+    expect(html).toContain('Scene ended');
+    expect(html).not.toContain('Not connected');
+    expect(html).not.toContain('Waiting for the scene');
+    expect(html).not.toContain('data-testid="panel-yellow"');
+    // Ended while watched: the aftercare it showed stays.
+    const stopped = makeView({ phase: 'stopped', stop: { cause: 'red', by: 'submissive', at: 5 } });
+    const watched = render({ status: 'ended', view: stopped });
+    expect(watched).toContain('data-testid="aftercare"');
+    expect(watched).not.toContain('data-testid="scene-ended"');
+    expect(render({ status: 'refused' })).not.toContain('scene-ended');
   });
 
   it('asks the check-in question while one is open', () => {

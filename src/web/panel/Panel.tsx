@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { Aftercare } from '../aftercare/Aftercare';
+import { SceneEnded } from '../aftercare/SceneEnded';
 import type { Connection, ConnectionSnapshot } from '../net/connection';
 import { checkInOpen, waitingForGreen } from './actions';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -16,7 +17,7 @@ import { TestStop } from './TestStop';
 import { useCues } from './use-cues';
 import './panel.css';
 
-type Props = Readonly<{ connection: Connection; snapshot: ConnectionSnapshot }>;
+type Props = Readonly<{ sceneId: string; connection: Connection; snapshot: ConnectionSnapshot }>;
 
 /** Anything that is a control of its own: a tap there is not a signal tap. */
 const CONTROLS =
@@ -37,7 +38,7 @@ function useWelcomeCount(status: ConnectionSnapshot['status']): number {
  * The receiver's panel: their voice when they cannot speak. RED is the largest control and is
  * there in every phase and every state (S4).
  */
-export function Panel({ connection, snapshot }: Props) {
+export function Panel({ sceneId, connection, snapshot }: Props) {
   const { view } = snapshot;
   const cues = useCues(connection);
   const welcomeCount = useWelcomeCount(snapshot.status);
@@ -72,7 +73,11 @@ export function Panel({ connection, snapshot }: Props) {
     <div className="panel" onPointerDown={onPointerDown} data-testid="panel">
       <header className="panel-top">
         <p className="panel-phase" data-testid="phase" data-phase={view?.phase ?? ''}>
-          {view === null ? 'Waiting for the scene…' : phaseName(view.phase, 'receiver')}
+          {view !== null
+            ? phaseName(view.phase, 'receiver')
+            : snapshot.status === 'ended'
+              ? 'Ended'
+              : 'Waiting for the scene…'}
         </p>
         <ConnectionBanner
           snapshot={snapshot}
@@ -125,6 +130,7 @@ export function Panel({ connection, snapshot }: Props) {
 
       {view !== null && view.phase === 'setup' && <TestStop connection={connection} view={view} />}
       {view !== null && afterStop && <Aftercare view={view} role="submissive" />}
+      {view === null && snapshot.status === 'ended' && <SceneEnded sceneId={sceneId} />}
       {view !== null && !afterStop && <IntensityBar view={view} />}
       {/* After a stop the limits no longer matter: aftercare lists what was agreed for it. */}
       {view !== null && !afterStop && <LimitsSummary view={view} />}

@@ -19,6 +19,7 @@ function pressFeedback(last: LastPress, snapshot: ConnectionSnapshot): string {
   if (last.button === 'red') {
     // The server's view is the real confirmation: the scene is stopped.
     if (view !== null && isAfterStop(view.phase)) return 'Stopped. Every toy is at zero.';
+    if (status === 'ended') return 'This scene has ended: it moves no toy.';
     if (status !== 'open') return 'RED is waiting: it goes the moment the connection is back.';
     return 'RED sent…';
   }
@@ -78,7 +79,7 @@ export function PanelButtons({ connection, snapshot }: Props) {
         <span className="panel-btn-word">RED</span>
         <span className="panel-btn-meaning">{label('red')}</span>
       </button>
-      {showsYellowAndGreen(snapshot.view) && (
+      {showsYellowAndGreen(snapshot.view) && snapshot.status !== 'ended' && (
         <div className="panel-buttons-pair">
           <button
             type="button"

@@ -60,7 +60,7 @@ function ConnectedPanel({ sceneId }: { sceneId: string }) {
           </a>
         </p>
       )}
-      <Panel connection={connection} snapshot={snapshot} />
+      <Panel sceneId={sceneId} connection={connection} snapshot={snapshot} />
     </main>
   );
 }

@@ -52,7 +52,9 @@ export function SoloPage({ sceneId }: { sceneId: string }) {
       )}
       <main className="page stack solo" data-testid="solo">
         <div className="solo-panel" ref={panelRef}>
-          {connection !== null && <Panel connection={connection} snapshot={snapshot} />}
+          {connection !== null && (
+            <Panel sceneId={sceneId} connection={connection} snapshot={snapshot} />
+          )}
         </div>
         <StatusLine connection={connection} snapshot={snapshot} errorsOnly />
         {/* After a stop the panel above shows aftercare; nothing else is needed. */}
