@@ -6,7 +6,6 @@ import {
   type Agreement,
   type CreatedEvent,
   type DeviceSpec,
-  type Phase,
   type Result,
   type SceneEvent,
   type SceneState,
@@ -108,11 +107,11 @@ export function panelLocked(state: SceneState): boolean {
 
 /**
  * Scenes the server may let go of once nobody watches them: stopped ones (S6: nothing drives a
- * toy again) and ones never started. Never one that may drive toys: its timers are its stops
- * (a silent panel, a missed check-in: S5).
+ * toy again) and ones never started. Never one that may drive toys, a set-up's test pulse
+ * included: its timers are its stops (a silent panel, a missed check-in, the pulse's end: S5).
  */
-export function mayLetGo(phase: Phase): boolean {
-  return phase === 'setup' || isAfterStop(phase);
+export function mayLetGo(state: SceneState): boolean {
+  return (state.phase === 'setup' || isAfterStop(state.phase)) && !holdsDevices(state);
 }
 
 export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
@@ -251,7 +250,7 @@ export function createSceneRegistry(options: RegistryOptions): SceneRegistry {
     const now = performance.now();
     let count = 0;
     for (const [sceneId, runtime] of runtimes) {
-      if (!mayLetGo(runtime.state().phase) || runtime.screens() > 0) {
+      if (!mayLetGo(runtime.state()) || runtime.screens() > 0) {
         idleSince.delete(sceneId);
         continue;
       }
