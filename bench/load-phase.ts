@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createButtplugAdapter } from '../src/devices/buttplug/buttplug-adapter';
 import { packagePath } from '../src/package-root';
 import type { DeviceHub } from '../src/server/device-hub';
@@ -81,6 +81,13 @@ export type LoadPhaseResult = Readonly<{
   /** From the moment the red was due (its timer's time) to `stopAll()`: adds the wait for the loop. */
   stopFromDue: Summary;
   loopDelay: Readonly<{ p50: number; p99: number; max: number }>;
+  /** V8's pauses of the event loop in the measured time (ms), minor (scavenges) and major. */
+  gc: Readonly<{ minor: Summary; major: Summary }>;
+  /**
+   * Reds whose stop came more than 10 ms after they fell due, and what stood in their way: a GC
+   * pause or a group commit (≥ 2 ms) between the moment they fell due and their stop, or neither.
+   */
+  slowReds: Readonly<{ n: number; gc: number; commit: number; neither: number }>;
   /** How far the 5 ms driver was behind its schedule at the end of the measured time (ms). */
   behindMs: number;
   cpu: Readonly<{ percent: number; userPercent: number; systemPercent: number }>;
@@ -132,7 +139,11 @@ export async function runLoadPhase(
       counters.commits += 1;
       counters.commitRows += rows;
       counters.commitMs += ms;
-      counters.commitTimes?.push(ms);
+      if (counters.commitTimes !== null) {
+        counters.commitTimes.push(ms);
+        const end = performance.now();
+        counters.commitSpans.push([end - ms, end]);
+      }
     },
   });
   // As the registry: readings in runs per scene, in the next group commit (decision 0017).
@@ -236,6 +247,23 @@ export async function runLoadPhase(
     delay.enable();
     const commitTimes: number[] = [];
     counters.commitTimes = commitTimes;
+    counters.commitSpans = [];
+    /** V8's pauses: [start, end, major] on `performance.now()`. */
+    const gcPauses: [number, number, boolean][] = [];
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const { detail } = entry as { detail?: { kind?: number } | null };
+        const kind = detail?.kind;
+        gcPauses.push([
+          entry.startTime,
+          entry.startTime + entry.duration,
+          kind === constants.NODE_PERFORMANCE_GC_MAJOR,
+        ]);
+      }
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
+    /** Each red's [due, stopped], for what stood in the way of the slow ones. */
+    const redSpans: [number, number][] = [];
     const cpuFrom = process.cpuUsage();
     const from = performance.now();
     const stops: number[] = [];
@@ -265,6 +293,7 @@ export async function runLoadPhase(
             else {
               stops.push(stoppedAt - calledAt);
               stopsFromDue.push(stoppedAt - dueAt);
+              redSpans.push([dueAt, stoppedAt]);
             }
             // Red is final (S6): after a moment a fresh scene (in its warm-up) takes the slot.
             slot.scene = null;
@@ -332,6 +361,7 @@ export async function runLoadPhase(
     const cpu = process.cpuUsage(cpuFrom);
     const windowToUs = monotonicUs();
     delay.disable();
+    gcObserver.disconnect();
     counters.commitTimes = null;
     clearInterval(sampler);
     clearInterval(trendTimer);
@@ -345,7 +375,7 @@ export async function runLoadPhase(
     peak.heapMB = Math.max(peak.heapMB, end.heapMB);
     unexpectedStopsFrom = counters.unexpectedStops - unexpectedStopsFrom;
 
-    const rate = (key: Exclude<keyof LoadCounters, 'refused' | 'commitTimes'>) =>
+    const rate = (key: Exclude<keyof LoadCounters, 'refused' | 'commitTimes' | 'commitSpans'>) =>
       Math.round((counters[key] - counted[key]) / elapsed);
     const frames = rate('frames');
     const busy = (key: 'commitMs' | 'readingMs' | 'serialiseMs') =>
@@ -391,6 +421,11 @@ export async function runLoadPhase(
         p99: delay.percentile(99) / 1e6,
         max: delay.max / 1e6,
       },
+      gc: {
+        minor: pauses(gcPauses.filter((p) => !p[2])),
+        major: pauses(gcPauses.filter((p) => p[2])),
+      },
+      slowReds: slowRedCauses(redSpans, gcPauses, counters.commitSpans),
       behindMs: Math.round(behindMs),
       cpu: {
         percent: cpuPercent(cpu.user + cpu.system),
@@ -471,4 +506,40 @@ if (process.send !== undefined && process.argv[2] === '--phase') {
       });
     },
   );
+}
+
+/** The pauses' durations (ms); a short run may have no full collection at all. */
+function pauses(spans: readonly [number, number, boolean][]): Summary {
+  return spans.length === 0
+    ? { n: 0, p50: 0, p99: 0, max: 0, mean: 0 }
+    : summarize(spans.map(([from, to]) => to - from));
+}
+
+/** A red slower than this (due → stopAll, ms) is looked into. */
+const SLOW_RED_MS = 10;
+/** A pause or commit at least this long (ms) counts as standing in a red's way. */
+const IN_THE_WAY_MS = 2;
+
+/** For each red slower than SLOW_RED_MS: did a GC pause or a commit overlap its wait? */
+function slowRedCauses(
+  reds: readonly [number, number][],
+  gc: readonly [number, number, boolean][],
+  commits: readonly [number, number][],
+): { n: number; gc: number; commit: number; neither: number } {
+  const overlaps = (
+    spans: readonly (readonly [number, number, ...unknown[]])[],
+    from: number,
+    to: number,
+  ) => spans.some(([a, b]) => b - a >= IN_THE_WAY_MS && a < to && b > from);
+  const counts = { n: 0, gc: 0, commit: 0, neither: 0 };
+  for (const [due, stopped] of reds) {
+    if (stopped - due <= SLOW_RED_MS) continue;
+    counts.n += 1;
+    const byGc = overlaps(gc, due, stopped);
+    const byCommit = overlaps(commits, due, stopped);
+    if (byGc) counts.gc += 1;
+    if (byCommit) counts.commit += 1;
+    if (!byGc && !byCommit) counts.neither += 1;
+  }
+  return counts;
 }

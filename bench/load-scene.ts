@@ -27,6 +27,8 @@ export type LoadCounters = {
   commitRows: number;
   commitMs: number;
   commitTimes: number[] | null;
+  /** Each commit's [start, end] on `performance.now()` while `commitTimes` is set. */
+  commitSpans: [number, number][];
   readings: number;
   /** Time inside the history's reading inserts, and serialising frames to the screens (ms). */
   readingMs: number;
@@ -50,6 +52,7 @@ export const newCounters = (): LoadCounters => ({
   commitRows: 0,
   commitMs: 0,
   commitTimes: null,
+  commitSpans: [],
   readings: 0,
   readingMs: 0,
   serialiseMs: 0,
