@@ -33,7 +33,10 @@ type CommittingStore = Readonly<{
  */
 function openCommitting(
   path: string,
-  options: Pick<Parameters<typeof openStore>[0], 'faultHook' | 'observeCommit'> & {
+  options: Pick<
+    Parameters<typeof openStore>[0],
+    'faultHook' | 'observeCommit' | 'maxWritesPerCommit'
+  > & {
     holdSyncs?: boolean;
   } = {},
 ): CommittingStore {
@@ -115,6 +118,35 @@ describe('group commit through the store', () => {
     opened.push(committing.store);
     return committing;
   };
+
+  it('[S1] [S7] takes at most maxWritesPerCommit writes a commit, in order, the rest in the next; commitNow takes all', () => {
+    const { store, commit } = open({ maxWritesPerCommit: 100 });
+    const created = addScene(store, 'a');
+    const log = store.eventLog('a');
+    const events = Array.from({ length: 250 }, (_, i) => tick(i + 1));
+    for (const event of events) log.stage(event);
+    const heard: (Error | null)[] = [];
+    log.settled((error) => heard.push(error));
+    const readBack = () => {
+      const read = store.events('a');
+      return read.ok ? read.value : [];
+    };
+    // Between two commits the event loop has its turn (a red gets in): none holds them all.
+    expect(commit()).toBe(true);
+    expect(readBack()).toEqual([created, ...events.slice(0, 100)]);
+    expect(heard).toEqual([]);
+    expect(commit()).toBe(true);
+    expect(readBack()).toEqual([created, ...events.slice(0, 200)]);
+    expect(commit()).toBe(true);
+    expect(readBack()).toEqual([created, ...events]);
+    expect(heard).toEqual([null]);
+    expect(commit()).toBe(false);
+
+    const more = Array.from({ length: 250 }, (_, i) => tick(i + 251));
+    for (const event of more) log.stage(event);
+    store.commitNow();
+    expect(readBack()).toEqual([created, ...events, ...more]);
+  });
 
   it('[S7] keeps staged events off the disk until their commit, then settles them with null', () => {
     const { store, commit } = open();
@@ -566,27 +598,40 @@ describe('copy runs, over random interleavings of staging and commits', () => {
   const runArb = fc.record({
     scenes: fc.integer({ min: 1, max: 4 }),
     ops: fc.array(opArb, { minLength: 1, maxLength: 20, size: 'max' }),
+    // A commit takes at most this many writes; the rest wait for the next one.
+    maxWrites: fc.integer({ min: 1, max: 2 * COPY_RUN }),
   });
 
   it('[S7] reads every event once, in order, after every commit, and empties the journal', () => {
     const run = params(25);
     let pastACopyRun = 0;
     fc.assert(
-      fc.property(runArb, ({ scenes, ops }) => {
+      fc.property(runArb, ({ scenes, ops, maxWrites }) => {
         withTempDir((dir) => {
           const path = join(dir, 'redline.sqlite');
-          const { store, commit, drain } = openCommitting(path);
+          const { store, commit, drain } = openCommitting(path, {
+            maxWritesPerCommit: maxWrites,
+          });
           try {
             const ids = upTo(scenes).map((i) => `scene-${i}`);
             const staged = new Map(ids.map((id) => [id, [addScene(store, id)] as SceneEvent[]]));
-            let committed = new Map([...staged].map(([id, events]) => [id, [...events]]));
+            /** How many of each scene's events the store read back last time. */
+            const read = new Map(ids.map((id) => [id, 1]));
             const failures: Error[] = [];
-            const readsAsCommitted = () => {
-              for (const id of ids)
-                expect(store.events(id)).toEqual({ ok: true, value: committed.get(id) });
+            // A commit takes at most `maxWrites` writes: what reads back is always a prefix of
+            // what was staged, in order, never shorter than before; after the last, all of it.
+            const readsAsCommitted = (all = false) => {
+              for (const id of ids) {
+                const events = store.events(id);
+                const mine = staged.get(id) ?? [];
+                if (!events.ok) throw new Error(events.errors.join('; '));
+                expect(events.value).toEqual(mine.slice(0, events.value.length));
+                expect(events.value.length).toBeGreaterThanOrEqual(read.get(id) ?? 0);
+                if (all) expect(events.value).toHaveLength(mine.length);
+                read.set(id, events.value.length);
+              }
             };
             const afterCommit = () => {
-              committed = new Map([...staged].map(([id, events]) => [id, [...events]]));
               readsAsCommitted();
             };
             let at = 0;
@@ -611,6 +656,7 @@ describe('copy runs, over random interleavings of staging and commits', () => {
             // One more commit (it holds no event) runs the upkeep that clears copied rows.
             store.stageLastSeq('scene-1', 'dominant', 1, (error) => failures.push(error));
             drain(afterCommit);
+            readsAsCommitted(true);
             expect(failures).toEqual([]);
 
             for (const id of ids) {

@@ -161,6 +161,8 @@ export function openStore(options: {
   scheduleCommit?: ((commit: () => void, afterMs: number) => void) | undefined;
   /** The least time between group commits' starts (ms); see the journal. */
   commitIntervalMs?: number | undefined;
+  /** The most writes one group commit takes (default `MAX_WRITES_PER_COMMIT`); see the journal. */
+  maxWritesPerCommit?: number | undefined;
   /** Told each group commit's size and duration (the load benchmark). */
   observeCommit?: ((writes: number, ms: number) => void) | undefined;
   /** Syncs the group commits (default: fsync of the WAL off the event loop; tests their own). */
@@ -218,6 +220,7 @@ export function openStore(options: {
     path,
     schedule: options.scheduleCommit,
     intervalMs: options.commitIntervalMs,
+    maxWrites: options.maxWritesPerCommit,
     observe: options.observeCommit,
     upkeep,
     sync: options.walSync ?? walSync(path),
