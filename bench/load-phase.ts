@@ -90,6 +90,8 @@ export type LoadPhaseResult = Readonly<{
   slowReds: Readonly<{ n: number; gc: number; commit: number; neither: number }>;
   /** How far the 5 ms driver was behind its schedule at the end of the measured time (ms). */
   behindMs: number;
+  /** The store's WAL file at the end of the measured time (MB): it must not grow with the load. */
+  walMB: number;
   cpu: Readonly<{ percent: number; userPercent: number; systemPercent: number }>;
   memory: Readonly<{
     baseline: { rssMB: number; heapMB: number };
@@ -313,6 +315,13 @@ export async function runLoadPhase(
     const stretch = { heapFloorMB: Infinity, rssMB: 0, from, events: 0, stops: 0 };
     const eventsSoFar = () => counters.frames + counters.pressure;
     stretch.events = eventsSoFar();
+    const walMB = () => {
+      try {
+        return mb(statSync(join(dir, 'redline.sqlite-wal')).size);
+      } catch {
+        return 0;
+      }
+    };
     const storeMB = () =>
       mb(
         ['redline.sqlite', 'redline.sqlite-wal'].reduce((sum, name) => {
@@ -427,6 +436,7 @@ export async function runLoadPhase(
       },
       slowReds: slowRedCauses(redSpans, gcPauses, counters.commitSpans),
       behindMs: Math.round(behindMs),
+      walMB: walMB(),
       cpu: {
         percent: cpuPercent(cpu.user + cpu.system),
         userPercent: cpuPercent(cpu.user),

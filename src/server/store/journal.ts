@@ -17,6 +17,12 @@ export type StagedWrite = Readonly<{
 export type Journal = {
   /** Adds a write to the open batch, which commits once the process yields (writes in order). */
   add(write: StagedWrite): void;
+  /**
+   * No scheduled commit runs until `release` (writes wait, in order; `commitNow` still commits):
+   * for the checkpoint thread to reach the end of the WAL, so the next commit starts it afresh.
+   */
+  hold(): void;
+  release(): void;
   /** Commits the open batch now (before closing the store, or a synchronous write that must follow it). */
   commitNow(): void;
   /** Writes waiting for the next commit. */
@@ -200,14 +206,16 @@ export function createJournal(options: JournalOptions): GroupCommit {
     if (thrown.length > 0) throw thrown[0];
   };
 
+  let held = false;
   const plan = (afterMs: number) => {
-    if (scheduled || batch.length === 0) return;
+    if (scheduled || held || batch.length === 0) return;
     scheduled = true;
     schedule(scheduledCommit, afterMs);
   };
   /** What the schedule runs: one commit of at most `maxWrites`, and the next planned for the rest. */
   const scheduledCommit = () => {
     scheduled = false;
+    if (held) return;
     try {
       commitSome(maxWrites);
     } finally {
@@ -225,6 +233,14 @@ export function createJournal(options: JournalOptions): GroupCommit {
       plan(lastStart + intervalMs - performance.now());
     },
     commitNow,
+    hold() {
+      held = true;
+    },
+    release() {
+      if (!held) return;
+      held = false;
+      plan(0);
+    },
     get staged() {
       return batch.length;
     },

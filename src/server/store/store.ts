@@ -121,6 +121,11 @@ export type Store = {
   close(): void;
 };
 
+/** WAL pages not yet copied through past which the commits wait for the checkpoint (4 KB each). */
+export const WAL_RESET_PAGES = 4096;
+/** The longest the commits wait for one (ms); then they go on, and no wait for a second. */
+const WAL_RESET_HOLD_MS = 100;
+const WAL_RESET_RETRY_MS = 1000;
 /** How often (at most) the checkpoint thread is asked to checkpoint, while commits come. */
 const CHECKPOINT_EVERY_MS = 200;
 /** SQLite's own automatic checkpoint, in WAL pages: what the store falls back to. */
@@ -169,6 +174,8 @@ export function openStore(options: {
   walSync?: WalSync | undefined;
   /** Told what each checkpoint of the checkpoint thread did (tests). */
   observeCheckpoint?: ((result: CheckpointResult) => void) | undefined;
+  /** WAL pages not copied through before the commits wait for a checkpoint (default `WAL_RESET_PAGES`). */
+  walResetPages?: number | undefined;
   /** Starts the checkpoint thread (default: `startCheckpointer`; tests pass their own). */
   startCheckpoints?: ((options: CheckpointerOptions) => Checkpointer) | undefined;
   /**
@@ -233,8 +240,46 @@ export function openStore(options: {
    */
   let checkpointer: Checkpointer | null = null;
   let lastCheckpointAt = -Infinity;
+  /**
+   * Starting the WAL afresh. SQLite does it at a commit that finds every frame of the WAL copied
+   * into the database; a checkpoint copies what was there when it began. Under steady load (a
+   * commit every few milliseconds) commits always came while it ran, so the WAL grew without
+   * end: 600 MB in a minute at 1,000 scenes. Once it is `WAL_RESET_PAGES` long, the commits wait
+   * (`hold`: their writes queue, in order; no stop waits for storage, S1) while the thread copies
+   * the last stretch, then the next commit starts the WAL from its beginning.
+   */
+  const walResetPages = options.walResetPages ?? WAL_RESET_PAGES;
+  const reset = { holding: false, timer: undefined as NodeJS.Timeout | undefined, notBefore: 0 };
+  const endHold = (gaveUp: boolean) => {
+    if (!reset.holding) return;
+    reset.holding = false;
+    clearTimeout(reset.timer);
+    // A thread that could not catch up in time (a reader on the WAL?) is given a rest.
+    if (gaveUp) reset.notBefore = performance.now() + WAL_RESET_RETRY_MS;
+    commits.release();
+  };
+  const checkpointed = (result: CheckpointResult) => {
+    options.observeCheckpoint?.(result);
+    const caughtUp = result.busy === 0 && result.checkpointed >= result.log;
+    if (reset.holding) {
+      if (caughtUp) endHold(false);
+      else checkpointer?.request();
+      return;
+    }
+    // A checkpoint reports the WAL as it was when it began: commits during it are not counted,
+    // so "all copied" is no sign the WAL can start afresh. Its length is.
+    if (result.log < walResetPages || performance.now() < reset.notBefore) return;
+    reset.holding = true;
+    commits.hold();
+    reset.timer = setTimeout(() => {
+      endHold(true);
+    }, WAL_RESET_HOLD_MS);
+    reset.timer.unref();
+    checkpointer?.request();
+  };
   const startCheckpoints = () => {
     const fallBack = (error: unknown) => {
+      endHold(false);
       checkpointer = null;
       if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
       options.report?.(
@@ -249,7 +294,7 @@ export function openStore(options: {
           if (db.open) db.pragma('wal_autocheckpoint = 0');
         },
         onFailure: fallBack,
-        onCheckpoint: options.observeCheckpoint,
+        onCheckpoint: checkpointed,
       });
     } catch (error) {
       // No thread to be had: the store's own connection keeps checkpointing, as it always did.
@@ -293,6 +338,12 @@ export function openStore(options: {
     },
     commitNow: () => {
       commits.commitNow();
+    },
+    hold: () => {
+      commits.hold();
+    },
+    release: () => {
+      commits.release();
     },
     get staged() {
       return commits.staged;
@@ -478,6 +529,7 @@ export function openStore(options: {
       attempt('claim a pairing code', () => claim.immediate(codeHash, nowWallMs)),
     close() {
       if (!db.open) return;
+      clearTimeout(reset.timer);
       try {
         journal.commitNow();
         // What this process journaled moves to `events` now, leaving the journal empty. If it
