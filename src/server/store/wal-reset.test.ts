@@ -16,6 +16,47 @@ const walBytes = (path: string) => {
 };
 
 /**
+ * A store whose commits run when the test says (`run`), with a stand-in checkpoint thread: the
+ * test answers for it (`thread().onCheckpoint`) and counts what it was asked (`requests`).
+ */
+function held(path: string) {
+  let thread: CheckpointerOptions | undefined;
+  let requests = 0;
+  const asked: (() => void)[] = [];
+  const store = openStore({
+    path,
+    walResetPages: 100,
+    scheduleCommit: (commit) => {
+      asked.push(commit);
+    },
+    startCheckpoints: (options) => {
+      thread = options;
+      return {
+        request: () => {
+          requests += 1;
+        },
+        close: () => undefined,
+      };
+    },
+  });
+  return {
+    store,
+    thread: () => {
+      if (thread === undefined) throw new Error('no checkpoint thread was started');
+      return thread;
+    },
+    requests: () => requests,
+    run: () => {
+      while (asked.length > 0) asked.shift()?.();
+    },
+    read: () => {
+      const events = store.events('a');
+      return events.ok ? events.value.length : -1;
+    },
+  };
+}
+
+/**
  * The WAL starts afresh only at a commit that finds all of it copied into the database. Under
  * steady commits that never happened, and the WAL grew without end (600 MB a minute at 1,000
  * scenes). Once it is long, the store holds its commits while the checkpoint thread copies the
@@ -25,66 +66,41 @@ describe('the WAL under steady commits', () => {
   const stores = useTempStores();
 
   it('[S7] holds the commits while a long WAL is copied through, then lets them go, in order', () => {
-    let thread: CheckpointerOptions | undefined;
-    let requests = 0;
-    const asked: (() => void)[] = [];
-    const store = openStore({
-      path: stores.path(),
-      walResetPages: 100,
-      scheduleCommit: (commit) => {
-        asked.push(commit);
-      },
-      startCheckpoints: (options) => {
-        thread = options;
-        return {
-          request: () => {
-            requests += 1;
-          },
-          close: () => undefined,
-        };
-      },
-    });
-    const run = () => {
-      while (asked.length > 0) asked.shift()?.();
-    };
-    const read = () => {
-      const events = store.events('a');
-      return events.ok ? events.value.length : -1;
-    };
+    const { store, thread, requests, run, read } = held(stores.path());
     try {
       addScene(store, 'a');
       const log = store.eventLog('a');
       log.stage(tick(1));
       run();
-      thread?.onReady();
+      thread().onReady();
       expect(read()).toBe(2);
 
       // Short: nothing held.
-      thread?.onCheckpoint?.({ busy: 0, log: 99, checkpointed: 99 });
+      thread().onCheckpoint?.({ busy: 0, log: 99, checkpointed: 99 });
       log.stage(tick(2));
       run();
       expect(read()).toBe(3);
 
       // Long (even if "all copied": commits came while it ran): held, and a checkpoint asked at once.
-      const before = requests;
-      thread?.onCheckpoint?.({ busy: 0, log: 100, checkpointed: 100 });
-      expect(requests).toBe(before + 1);
+      const before = requests();
+      thread().onCheckpoint?.({ busy: 0, log: 100, checkpointed: 100 });
+      expect(requests()).toBe(before + 1);
       log.stage(tick(3));
       log.stage(tick(4));
       run();
       expect(read()).toBe(3);
       // Not through yet (a reader in the way): asked again, still held.
-      thread?.onCheckpoint?.({ busy: 1, log: 130, checkpointed: 120 });
-      expect(requests).toBe(before + 2);
+      thread().onCheckpoint?.({ busy: 1, log: 130, checkpointed: 120 });
+      expect(requests()).toBe(before + 2);
       run();
       expect(read()).toBe(3);
       // Through: the commits go on, in order.
-      thread?.onCheckpoint?.({ busy: 0, log: 130, checkpointed: 130 });
+      thread().onCheckpoint?.({ busy: 0, log: 130, checkpointed: 130 });
       run();
       const events = store.events('a');
       expect(events.ok && events.value.map((e) => e.at)).toEqual([0, 1, 2, 3, 4]);
       // commitNow (closing) never waits for a hold.
-      thread?.onCheckpoint?.({ busy: 0, log: 500, checkpointed: 500 });
+      thread().onCheckpoint?.({ busy: 0, log: 500, checkpointed: 500 });
       log.stage(tick(5));
       store.commitNow();
       expect(read()).toBe(6);
@@ -94,33 +110,14 @@ describe('the WAL under steady commits', () => {
   });
 
   it('[S7] lets the commits go after 100 ms if the thread never catches up, and waits a second before holding again', async () => {
-    let thread: CheckpointerOptions | undefined;
-    const asked: (() => void)[] = [];
-    const store = openStore({
-      path: stores.path(),
-      walResetPages: 100,
-      scheduleCommit: (commit) => {
-        asked.push(commit);
-      },
-      startCheckpoints: (options) => {
-        thread = options;
-        return { request: () => undefined, close: () => undefined };
-      },
-    });
-    const run = () => {
-      while (asked.length > 0) asked.shift()?.();
-    };
-    const read = () => {
-      const events = store.events('a');
-      return events.ok ? events.value.length : -1;
-    };
+    const { store, thread, run, read } = held(stores.path());
     try {
       addScene(store, 'a');
       const log = store.eventLog('a');
       log.stage(tick(1));
       run();
-      thread?.onReady();
-      thread?.onCheckpoint?.({ busy: 0, log: 200, checkpointed: 200 });
+      thread().onReady();
+      thread().onCheckpoint?.({ busy: 0, log: 200, checkpointed: 200 });
       log.stage(tick(2));
       run();
       expect(read()).toBe(2);
@@ -128,7 +125,7 @@ describe('the WAL under steady commits', () => {
       run();
       expect(read()).toBe(3);
       // Within the next second a long WAL holds nothing.
-      thread?.onCheckpoint?.({ busy: 0, log: 300, checkpointed: 300 });
+      thread().onCheckpoint?.({ busy: 0, log: 300, checkpointed: 300 });
       log.stage(tick(3));
       run();
       expect(read()).toBe(4);
