@@ -1,18 +1,12 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Connection, ConnectionSnapshot } from '../net/connection';
+import type { ConnectionSnapshot } from '../net/connection';
+import { inertConnection } from '../test-support/connection.test-support';
 import { INITIAL_SNAPSHOT } from '../net/connection-types';
 import { StatusLine } from './StatusLine';
 
-const connection: Connection = {
-  send: () => null,
-  snapshot: () => INITIAL_SNAPSHOT,
-  subscribe: () => () => undefined,
-  onEffects: () => () => undefined,
-  retry: () => undefined,
-  close: () => undefined,
-};
+const connection = inertConnection();
 
 const render = (snapshot: Partial<ConnectionSnapshot>) =>
   renderToStaticMarkup(

@@ -1,18 +1,10 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Connection } from '../net/connection';
-import { INITIAL_SNAPSHOT } from '../net/connection-types';
+import { inertConnection } from '../test-support/connection.test-support';
 import { HeartRateStrap } from './HeartRateStrap';
 
-const connection: Connection = {
-  send: () => null,
-  snapshot: () => INITIAL_SNAPSHOT,
-  subscribe: () => () => undefined,
-  onEffects: () => () => undefined,
-  retry: () => undefined,
-  close: () => undefined,
-};
+const connection = inertConnection();
 
 const render = () => renderToStaticMarkup(createElement(HeartRateStrap, { connection }));
 

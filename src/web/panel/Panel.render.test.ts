@@ -1,7 +1,8 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Connection, ConnectionSnapshot } from '../net/connection';
+import type { ConnectionSnapshot } from '../net/connection';
+import { inertConnection } from '../test-support/connection.test-support';
 import { INITIAL_SNAPSHOT } from '../net/connection-types';
 import { makeView } from '../test-support/view.test-support';
 import type { SceneView } from '../../protocol/view';
@@ -10,14 +11,7 @@ import { Panel } from './Panel';
 /** Renders the panel to HTML in Node: no DOM, no effects, just what the first paint shows. */
 function render(snapshot: Partial<ConnectionSnapshot>): string {
   const snap: ConnectionSnapshot = { ...INITIAL_SNAPSHOT, ...snapshot };
-  const connection: Connection = {
-    send: () => null,
-    snapshot: () => snap,
-    subscribe: () => () => undefined,
-    onEffects: () => () => undefined,
-    retry: () => undefined,
-    close: () => undefined,
-  };
+  const connection = inertConnection(snap);
   return renderToStaticMarkup(
     createElement(Panel, { sceneId: 'scene-1', connection, snapshot: snap }),
   );
