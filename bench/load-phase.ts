@@ -143,8 +143,12 @@ export async function runLoadPhase(
       counters.commitMs += ms;
       if (counters.commitTimes !== null) {
         counters.commitTimes.push(ms);
-        const end = performance.now();
-        counters.commitSpans.push([end - ms, end]);
+        // Only the ones that can stand in a red's way: an array per commit was the soak's own
+        // heap creep (about 0.7 MB a minute at 1,000 scenes).
+        if (ms >= IN_THE_WAY_MS) {
+          const end = performance.now();
+          counters.commitSpans.push([end - ms, end]);
+        }
       }
     },
   });
@@ -250,17 +254,16 @@ export async function runLoadPhase(
     const commitTimes: number[] = [];
     counters.commitTimes = commitTimes;
     counters.commitSpans = [];
-    /** V8's pauses: [start, end, major] on `performance.now()`. */
-    const gcPauses: [number, number, boolean][] = [];
+    /** V8's pauses (ms), and [start, end] of those that can stand in a red's way. */
+    const gcPauses = { minor: [] as number[], major: [] as number[] };
+    const gcSpans: [number, number][] = [];
     const gcObserver = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         const { detail } = entry as { detail?: { kind?: number } | null };
-        const kind = detail?.kind;
-        gcPauses.push([
-          entry.startTime,
-          entry.startTime + entry.duration,
-          kind === constants.NODE_PERFORMANCE_GC_MAJOR,
-        ]);
+        const major = detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
+        (major ? gcPauses.major : gcPauses.minor).push(entry.duration);
+        if (entry.duration >= IN_THE_WAY_MS)
+          gcSpans.push([entry.startTime, entry.startTime + entry.duration]);
       }
     });
     gcObserver.observe({ entryTypes: ['gc'] });
@@ -431,10 +434,10 @@ export async function runLoadPhase(
         max: delay.max / 1e6,
       },
       gc: {
-        minor: pauses(gcPauses.filter((p) => !p[2])),
-        major: pauses(gcPauses.filter((p) => p[2])),
+        minor: pauses(gcPauses.minor),
+        major: pauses(gcPauses.major),
       },
-      slowReds: slowRedCauses(redSpans, gcPauses, counters.commitSpans),
+      slowReds: slowRedCauses(redSpans, gcSpans, counters.commitSpans),
       behindMs: Math.round(behindMs),
       walMB: walMB(),
       cpu: {
@@ -519,10 +522,8 @@ if (process.send !== undefined && process.argv[2] === '--phase') {
 }
 
 /** The pauses' durations (ms); a short run may have no full collection at all. */
-function pauses(spans: readonly [number, number, boolean][]): Summary {
-  return spans.length === 0
-    ? { n: 0, p50: 0, p99: 0, max: 0, mean: 0 }
-    : summarize(spans.map(([from, to]) => to - from));
+function pauses(durations: readonly number[]): Summary {
+  return durations.length === 0 ? { n: 0, p50: 0, p99: 0, max: 0, mean: 0 } : summarize(durations);
 }
 
 /** A red slower than this (due → stopAll, ms) is looked into. */
@@ -533,14 +534,12 @@ const IN_THE_WAY_MS = 2;
 /** For each red slower than SLOW_RED_MS: did a GC pause or a commit overlap its wait? */
 function slowRedCauses(
   reds: readonly [number, number][],
-  gc: readonly [number, number, boolean][],
+  gc: readonly [number, number][],
   commits: readonly [number, number][],
 ): { n: number; gc: number; commit: number; neither: number } {
-  const overlaps = (
-    spans: readonly (readonly [number, number, ...unknown[]])[],
-    from: number,
-    to: number,
-  ) => spans.some(([a, b]) => b - a >= IN_THE_WAY_MS && a < to && b > from);
+  // Both lists hold only spans of at least IN_THE_WAY_MS.
+  const overlaps = (spans: readonly (readonly [number, number])[], from: number, to: number) =>
+    spans.some(([a, b]) => a < to && b > from);
   const counts = { n: 0, gc: 0, commit: 0, neither: 0 };
   for (const [due, stopped] of reds) {
     if (stopped - due <= SLOW_RED_MS) continue;

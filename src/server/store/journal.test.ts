@@ -153,6 +153,18 @@ describe('group commit through the store', () => {
     for (const event of more) log.stage(event);
     store.commitNow();
     expect(readBack()).toEqual([created, ...events, ...more]);
+
+    // A backlog larger than four commits' share drains a quarter at a time: it cannot outgrow
+    // the commits under load.
+    const backlog = Array.from({ length: 2000 }, (_, i) => tick(i + 501));
+    for (const event of backlog) log.stage(event);
+    // (The store may stage a write of its own beside them: hence "at least".)
+    expect(commit()).toBe(true);
+    const first = readBack().length - 501;
+    expect(first).toBeGreaterThanOrEqual(500);
+    expect(first).toBeLessThan(2000);
+    expect(commit()).toBe(true);
+    expect(readBack().length - 501 - first).toBeGreaterThanOrEqual(Math.ceil((2000 - first) / 4));
   });
 
   it('[S7] keeps staged events off the disk until their commit, then settles them with null', () => {
