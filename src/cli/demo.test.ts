@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { pairAgreement } from '../../test/fixtures/agreements';
 import { captureIo } from './capture-io';
 import { demoCommand, LIVE_DEMO_HEADER } from './demo';
@@ -13,6 +13,9 @@ import type { SignalSource } from './signals';
  * the simulated clock); here the same command runs a scenario of about a second.
  */
 const dir = mkdtempSync(join(tmpdir(), 'redline-demo-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 const short = join(dir, 'short-demo.json');
 writeFileSync(
   short,

@@ -1,13 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { pairAgreement } from '../../test/fixtures/agreements';
 import { captureIo } from './capture-io';
 import { main } from './main';
 import { USAGE } from './usage';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-cli-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 function file(name: string, content: string): string {
   const path = join(dir, name);
   writeFileSync(path, content);

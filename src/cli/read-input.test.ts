@@ -1,11 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseJson, readText } from './read-input';
 
 describe('reading untrusted input files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'redline-read-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('reads a file, and refuses a missing one, a directory or one too large', () => {
     const file = join(dir, 'small.json');

@@ -1,14 +1,19 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sceneEventSchema } from '../core';
 import { created } from '../../test/fixtures/agreements';
 import { openJsonLinesEventLog } from './jsonl-event-log';
 
 describe('openJsonLinesEventLog', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'redline-log-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('writes one valid scene event per line, in order', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'redline-log-')), 'scene.jsonl');
+    const path = join(dir, 'scene.jsonl');
     const log = openJsonLinesEventLog(path);
     log.append(created());
     log.append({ type: 'tick', at: 100 });

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateTrace, type OrgasmLabel, type Sample, type Trace } from '../../core';
 import { captureIo } from '../capture-io';
 import { main } from '../main';
@@ -10,6 +10,9 @@ import { formatCsvTrace } from './csv-trace';
 import { EXAMPLE_TRACES_DIR, exampleLogTrace } from './example-traces';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-detect-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 function file(name: string, content: string): string {
   const path = join(dir, name);
   writeFileSync(path, content);

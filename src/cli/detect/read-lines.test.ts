@@ -1,10 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { forEachLine, type Line } from './read-lines';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-lines-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 function file(name: string, content: string | Buffer): string {
   const path = join(dir, name);
   writeFileSync(path, content);

@@ -1,12 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { DetectionEvent, Detector, Sample } from '../../core';
 import { createCsvTraceParser } from './csv-trace';
 import { eventLine, MIN_SAMPLES, runDetection } from './run-detection';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-run-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 function file(name: string, content: string): string {
   const path = join(dir, name);
   writeFileSync(path, content);

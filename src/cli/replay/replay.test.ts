@@ -1,14 +1,17 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { pairAgreement } from '../../../test/fixtures/agreements';
 import { captureIo } from '../capture-io';
 import { main } from '../main';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'redline-replay-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

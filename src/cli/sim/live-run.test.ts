@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { pairAgreement } from '../../../test/fixtures/agreements';
 import {
   startButtplugSimServer,
@@ -21,6 +21,9 @@ import { loadScenario } from './load-scenario';
  * checks every frame against the official schema), and scenarios of a second or two, in real time.
  */
 const dir = mkdtempSync(join(tmpdir(), 'redline-live-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 const docs = readFileSync(fileURLToPath(new URL('../../../docs/cli.md', import.meta.url)), 'utf8');
 
 /** Warm-up's ceiling 0.5 is the lowest that applies: on a Lush ([0, 20]) at most 10. */
