@@ -39,6 +39,9 @@ function held(path: string) {
       };
     },
   });
+  const run = () => {
+    while (asked.length > 0) asked.shift()?.();
+  };
   return {
     store,
     thread: () => {
@@ -46,12 +49,20 @@ function held(path: string) {
       return thread;
     },
     requests: () => requests,
-    run: () => {
-      while (asked.length > 0) asked.shift()?.();
-    },
+    run,
     read: () => {
       const events = store.events('a');
       return events.ok ? events.value.length : -1;
+    },
+    /** Scene "a" with one event committed (which starts the thread), the thread ready: its log. */
+    start: () => {
+      addScene(store, 'a');
+      const log = store.eventLog('a');
+      log.stage(tick(1));
+      run();
+      if (thread === undefined) throw new Error('no checkpoint thread was started');
+      thread.onReady();
+      return log;
     },
   };
 }
@@ -66,13 +77,9 @@ describe('the WAL under steady commits', () => {
   const stores = useTempStores();
 
   it('[S7] holds the commits while a long WAL is copied through, then lets them go, in order', () => {
-    const { store, thread, requests, run, read } = held(stores.path());
+    const { store, thread, requests, run, read, start } = held(stores.path());
     try {
-      addScene(store, 'a');
-      const log = store.eventLog('a');
-      log.stage(tick(1));
-      run();
-      thread().onReady();
+      const log = start();
       expect(read()).toBe(2);
 
       // Short: nothing held.
@@ -110,13 +117,9 @@ describe('the WAL under steady commits', () => {
   });
 
   it('[S7] lets the commits go after 100 ms if the thread never catches up, and waits a second before holding again', async () => {
-    const { store, thread, run, read } = held(stores.path());
+    const { store, thread, run, read, start } = held(stores.path());
     try {
-      addScene(store, 'a');
-      const log = store.eventLog('a');
-      log.stage(tick(1));
-      run();
-      thread().onReady();
+      const log = start();
       thread().onCheckpoint?.({ busy: 0, log: 200, checkpointed: 200 });
       log.stage(tick(2));
       run();
