@@ -17,12 +17,6 @@ export type StagedWrite = Readonly<{
 export type Journal = {
   /** Adds a write to the open batch, which commits once the process yields (writes in order). */
   add(write: StagedWrite): void;
-  /**
-   * No scheduled commit runs until `release` (writes wait, in order; `commitNow` still commits):
-   * for the checkpoint thread to reach the end of the WAL, so the next commit starts it afresh.
-   */
-  hold(): void;
-  release(): void;
   /** Commits the open batch now (before closing the store, or a synchronous write that must follow it). */
   commitNow(): void;
   /** Writes waiting for the next commit. */
@@ -31,6 +25,12 @@ export type Journal = {
 
 /** The journal as its store holds it. */
 export type GroupCommit = Journal & {
+  /**
+   * No scheduled commit runs until `release` (writes wait, in order; `commitNow` still commits):
+   * for the checkpoint thread to reach the end of the WAL, so the next commit starts it afresh.
+   */
+  hold(): void;
+  release(): void;
   /**
    * Syncs now, blocking, and tells every committed write waiting for a sync: for shutting down,
    * where the screens must hear the last stop before they are let go.
@@ -72,6 +72,14 @@ export type JournalOptions = Readonly<{
 }>;
 
 /**
+ * A commit runs on the event loop: a red arriving meanwhile waits for it. After a stall (a long
+ * GC pause, a busy turn) a thousand writes could be waiting, and writing them at once took 10 to
+ * 25 ms at 1,000 scenes; 256 at a time (or a quarter of what waits, if more) keeps a commit to a
+ * few milliseconds, and the writes keep their order.
+ */
+export const MAX_WRITES_PER_COMMIT = 256;
+
+/**
  * Group commit (decision 0017): the writes every live scene stages in one turn of the event loop
  * go to disk in one transaction, so one sync covers them all instead of one sync per event. A
  * scene acknowledges nothing until its writes' `done` said they are on disk (S7). A batch that
@@ -82,14 +90,6 @@ export type JournalOptions = Readonly<{
  * it. Its writers hear `null` only when that fsync has ended; a commit made meanwhile waits for
  * the next one. Every other write of the store keeps `synchronous = FULL`.
  */
-/**
- * A commit runs on the event loop: a red arriving meanwhile waits for it. After a stall (a long
- * GC pause, a busy turn) a thousand writes could be waiting, and writing them at once took 10 to
- * 25 ms at 1,000 scenes; 256 at a time (or a quarter of what waits, if more) keeps a commit to a
- * few milliseconds, and the writes keep their order.
- */
-export const MAX_WRITES_PER_COMMIT = 256;
-
 export function createJournal(options: JournalOptions): GroupCommit {
   const { db, path, sync } = options;
   const schedule =

@@ -339,12 +339,6 @@ export function openStore(options: {
     commitNow: () => {
       commits.commitNow();
     },
-    hold: () => {
-      commits.hold();
-    },
-    release: () => {
-      commits.release();
-    },
     get staged() {
       return commits.staged;
     },
