@@ -19,10 +19,8 @@ export type StoredEventLog = EventLog & {
    * them from it; at once when none is waiting.
    */
   settled(done: (error: StoreError | null) => void): void;
-  /** The journal row of the oldest staged event not yet copied into `events`, if any. */
   /** Nothing staged, nothing left in the journal to copy: the store may forget it once closed. */
   readonly idle: boolean;
-  readonly oldestUncopied: number | undefined;
   /** Copies the journal rows of this scene's staged events into `events`, in the next commit. */
   copySoon(): void;
 };
@@ -86,6 +84,8 @@ export function createStoredEventLog(
   context: LogContext,
   sceneId: string,
   storedCount: number,
+  /** Told whenever the oldest journal row this log has not copied changes (undefined: none). */
+  oldestChanged: (oldest: number | undefined) => void = () => undefined,
 ): StoredEventLog {
   const { path, statements, codec, journal } = context;
   let count = storedCount;
@@ -117,7 +117,10 @@ export function createStoredEventLog(
       done: (error) => {
         copying = false;
         // Failed, they stay in the journal (stored all the same) and are copied on a later try.
-        if (error === null) uncopied = uncopied.slice(copied);
+        if (error === null) {
+          uncopied = uncopied.slice(copied);
+          oldestChanged(uncopied[0]);
+        }
       },
     });
   };
@@ -156,6 +159,7 @@ export function createStoredEventLog(
       // Counted as uncopied from the moment it is written, not when it is settled (after the
       // WAL sync): the store's upkeep in the next commit must not clear it from the journal.
       uncopied.push(seq);
+      if (uncopied.length === 1) oldestChanged(seq);
       return seq;
     },
     settle(row, error, written) {
@@ -166,6 +170,7 @@ export function createStoredEventLog(
         // file and stays counted, so the journal keeps it; this log takes nothing more.)
         const at = uncopied.indexOf(row.seq);
         if (at !== -1) uncopied.splice(at, 1);
+        if (at === 0) oldestChanged(uncopied[0]);
       }
       if (error !== null && failedAt === null) {
         // The batch was rolled back whole (or its sync failed): the first event of this log
@@ -240,9 +245,6 @@ export function createStoredEventLog(
     },
     get idle() {
       return staged === 0 && uncopied.length === 0 && !copying;
-    },
-    get oldestUncopied() {
-      return uncopied[0];
     },
     copySoon,
   };
