@@ -300,43 +300,54 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   const checklist = checklistFor(agreement);
   const sensors = createSceneSensors(agreement);
   /**
-   * Readings waiting for the detector, flat: time, value, output level, time, ... Two buffers
-   * take turns, so a reading that comes while a run is being detected waits for the next run.
+   * Readings waiting for the detector: time, value and output level, three numbers each. Two
+   * runs take turns, so a reading that comes while a run is being detected waits for the next.
    */
-  let waiting: number[] = [];
-  let detecting: number[] = [];
+  let waiting = { readings: new Float64Array(3 * DETECT_RUN), count: 0 };
+  let detecting = { readings: new Float64Array(3 * DETECT_RUN), count: 0 };
   const detect = () => {
     const run = waiting;
     waiting = detecting;
     detecting = run;
-    for (let i = 0; i + 2 < run.length; i += 3)
-      fromSensor(sensors.pressure(run[i + 1] ?? 0, run[i] ?? 0, run[i + 2] ?? 0));
-    run.length = 0;
+    const r = run.readings;
+    for (let i = 0; i < 3 * run.count; i += 3)
+      fromSensor(sensors.pressure(r[i + 1] ?? 0, r[i] ?? 0, r[i + 2] ?? 0));
+    run.count = 0;
   };
-  /** The reading `pressure` was given (read first, so a nested reading cannot change it). */
-  const takePressure = () => {
-    const value = pressureValue;
+  const takePressure = (value: number) => {
     const at = clock.now();
+    pressureValue = value;
     pressureAt = at;
     // The output level is the one at the reading's time, as if it were detected at once.
-    waiting.push(at, value, highestOutput());
-    if (waiting.length >= 3 * DETECT_RUN || at - (waiting[0] ?? at) >= DETECT_WAIT_MS) detect();
+    const r = waiting.readings;
+    const k = 3 * waiting.count;
+    r[k] = at;
+    r[k + 1] = value;
+    r[k + 2] = highestOutput;
+    waiting.count += 1;
+    if (waiting.count >= DETECT_RUN || at - (r[0] ?? at) >= DETECT_WAIT_MS) stops.entering(detect);
     // Stored thinned, after any run this reading completed was detected (and any stop went out).
-    if (loop.state.phase !== 'closed') traces.pressure(at, value);
+    if (!closed) traces.pressure(at, value);
   };
-  /** The highest output the governor let through, for the detector: worked out once per change. */
-  let outputs: { applied: SceneState['applied']; highest: number } | null = null;
-  const highestOutput = () => {
-    const applied = loop.state.applied;
-    if (outputs?.applied !== applied) {
-      // By key, not Object.values: no array made 20 times a second per scene.
-      const levels: Readonly<Record<string, number>> = applied;
-      let highest = 0;
-      for (const key in levels) highest = Math.max(highest, levels[key] ?? 0);
-      outputs = { applied, highest };
-    }
-    return outputs.highest;
+  /**
+   * What a reading needs of the scene, noted as each step lands (its state is at hand then;
+   * 50 readings a second per scene need not each look it up): the highest output the governor
+   * let through, for the detector, and whether the scene has closed.
+   */
+  let highestOutput = 0;
+  let closed = false;
+  let levelsSeen: SceneState['applied'] | null = null;
+  const noteStep = (state: SceneState) => {
+    closed = state.phase === 'closed';
+    if (state.applied === levelsSeen) return;
+    levelsSeen = state.applied;
+    // By key, not Object.values: no array made 20 times a second per scene.
+    const levels: Readonly<Record<string, number>> = state.applied;
+    let highest = 0;
+    for (const key in levels) highest = Math.max(highest, levels[key] ?? 0);
+    highestOutput = highest;
   };
+  noteStep(loop.state);
   /** A sensor's event goes through the same stop-first path as everything else. */
   const fromSensor = (event: SceneEvent | null) => {
     if (event !== null && loop.state.phase !== 'closed') loop.submit(event);
@@ -401,6 +412,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   };
 
   loop.subscribe(({ event, effects, state }) => {
+    noteStep(state);
     const waiting = awaitingFor(event);
     if (waiting !== undefined) {
       forget(waiting);
@@ -547,8 +559,8 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       });
     },
     pressure(value) {
-      pressureValue = value;
-      stops.entering(takePressure);
+      // Only a run of readings reaching the detector can lead to a stop: it alone is timed.
+      takePressure(value);
     },
     withdrawConsent(by) {
       stops.entering(() => {
