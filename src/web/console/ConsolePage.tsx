@@ -4,6 +4,7 @@ import { Aftercare } from '../aftercare/Aftercare';
 import { SceneEnded } from '../aftercare/SceneEnded';
 import { MissingSecret } from '../app/MissingSecret';
 import { useTopOnStart } from '../app/use-top-on-start';
+import type { Connection, ConnectionSnapshot } from '../net/connection';
 import { useConnection } from '../net/use-connection';
 import { LiveSection } from './LiveSection';
 import { nameOf } from '../words/names';
@@ -21,6 +22,26 @@ import './console.css';
 /** The dominant's console (route #/console/:sceneId): pairing, set-up, the live scene, aftercare. */
 export function ConsolePage({ sceneId }: { sceneId: string }) {
   const { connection, snapshot, missingCredentials } = useConnection(sceneId);
+  if (missingCredentials)
+    return (
+      <MissingSecret
+        title="Console"
+        explanation="This browser does not hold the secret for this scene, so it cannot run it. The console works only on the device that created the scene."
+      />
+    );
+  return <Console sceneId={sceneId} connection={connection} snapshot={snapshot} />;
+}
+
+/** The console for a connection (or none yet) and what it last heard. */
+export function Console({
+  sceneId,
+  connection,
+  snapshot,
+}: {
+  sceneId: string;
+  connection: Connection | null;
+  snapshot: ConnectionSnapshot;
+}) {
   const feed = useConsoleFeed(connection, 'dominant');
   const { view } = snapshot;
   const panelJoined = view?.presence.panel === true;
@@ -29,14 +50,6 @@ export function ConsolePage({ sceneId }: { sceneId: string }) {
     if (panelJoined) forgetPairing(sceneId);
   }, [panelJoined, sceneId]);
   useTopOnStart(view !== null && view.phase !== 'setup');
-
-  if (missingCredentials)
-    return (
-      <MissingSecret
-        title="Console"
-        explanation="This browser does not hold the secret for this scene, so it cannot run it. The console works only on the device that created the scene."
-      />
-    );
 
   const wrongRole = snapshot.role === 'submissive';
   const running = view !== null && !isAfterStop(view.phase) && !wrongRole;
