@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Agreement, SceneEvent } from '../../src/core';
+import type { Agreement } from '../../src/core';
 import { createMemoryEventLog } from '../../src/server/event-log';
 import { createSceneSensors } from '../../src/server/scenes/sensors';
 import { DETECT_RUN, DETECT_WAIT_MS } from '../../src/server/scenes/scene-runtime';
@@ -66,7 +66,7 @@ async function feed(readings: readonly Reading[], moves: readonly Move[]) {
   await send({ type: 'stop.test', seq: ++seq });
   await send({ type: 'start', seq: ++seq });
   if (runtime.state().phase !== 'warm-up') throw new Error('the scene did not start');
-  const orgasm = () => log.events().find((e): e is SceneEvent => e.type === 'orgasm.detected');
+  const orgasm = () => log.events().find((e) => e.type === 'orgasm.detected');
   let now = runtime.view().now;
   let lastBeat = now;
   let seenAfter: number | null = null;
