@@ -17,41 +17,50 @@ export type GridSink = Readonly<{
 export type PressureGrid = Readonly<{ push(t_ms: number, pressure: number): void }>;
 
 export function createPressureGrid(sink: GridSink): PressureGrid {
-  let next: number | undefined; // the grid time the open bin ends at
-  let sum = 0;
-  let count = 0;
-  let lastT = 0;
-  let lastP = 0;
+  return new Grid(sink);
+}
 
-  const close = (t: number, p: number) => {
-    if (next === undefined) return;
-    const at = next;
+/** A class, not a closure: its numbers change at every reading (see `createNoiseFloor`). */
+class Grid implements PressureGrid {
+  /** The grid time the open bin ends at. */
+  private next: number | undefined = undefined;
+  private sum = 0;
+  private count = 0;
+  private lastT = 0;
+  private lastP = 0;
+
+  constructor(private readonly sink: GridSink) {}
+
+  push(t: number, p: number): void {
+    if (this.next !== undefined && t - this.lastT > MAX_SAMPLE_GAP_MS) {
+      if (this.count > 0) this.close(this.lastT, this.lastP);
+      this.sink.gap();
+      this.next = undefined;
+    }
+    if (this.next === undefined) {
+      this.next = Math.ceil(t / GRID_MS) * GRID_MS;
+      this.sum = 0;
+      this.count = 0;
+    }
+    while (t > this.next) this.close(t, p);
+    this.sum += p;
+    this.count += 1;
+    this.lastT = t;
+    this.lastP = p;
+    if (t === this.next) this.close(t, p);
+  }
+
+  private close(t: number, p: number): void {
+    const at = this.next;
+    if (at === undefined) return;
+    const { lastT, lastP } = this;
     const value =
-      count > 0 ? sum / count : lastP + ((p - lastP) * (at - lastT)) / Math.max(1, t - lastT);
-    sum = 0;
-    count = 0;
-    next += GRID_MS;
-    sink.point(at, value);
-  };
-
-  return {
-    push(t, p) {
-      if (next !== undefined && t - lastT > MAX_SAMPLE_GAP_MS) {
-        if (count > 0) close(lastT, lastP);
-        sink.gap();
-        next = undefined;
-      }
-      if (next === undefined) {
-        next = Math.ceil(t / GRID_MS) * GRID_MS;
-        sum = 0;
-        count = 0;
-      }
-      while (t > next) close(t, p);
-      sum += p;
-      count += 1;
-      lastT = t;
-      lastP = p;
-      if (t === next) close(t, p);
-    },
-  };
+      this.count > 0
+        ? this.sum / this.count
+        : lastP + ((p - lastP) * (at - lastT)) / Math.max(1, t - lastT);
+    this.sum = 0;
+    this.count = 0;
+    this.next = at + GRID_MS;
+    this.sink.point(at, value);
+  }
 }

@@ -2,11 +2,12 @@ import { createContractionFinder, type PeakFinding } from './contractions';
 import { createHeartSupport } from './heart-support';
 import { createNoiseFloor } from './noise-floor';
 import type { OrgasmDetector, Sensitivity } from './orgasm-detector';
+import type { Sample } from './trace';
 import { createOutputWatch } from './output-watch';
-import { createPressureGrid, GRID_MS } from './pressure-grid';
+import { createPressureGrid, GRID_MS, type GridSink, type PressureGrid } from './pressure-grid';
 import { judgeSeries, type SeriesPeak } from './rhythm';
 import { createSlowBaseline } from './slow-baseline';
-import { createSustainedRise } from './sustained-rise';
+import { createSustainedRise, type SustainedRise } from './sustained-rise';
 
 /**
  * Redline's orgasm detector (docs/decisions/0010-orgasm-detection.md). Pressure goes onto a
@@ -37,36 +38,96 @@ const SERIES_MEMORY = 6;
 const SMOOTH_POINTS = 3;
 
 export function createRedlineDetector(sensitivity: Sensitivity): OrgasmDetector {
-  const noise = createNoiseFloor();
-  const output = createOutputWatch();
-  const heart = createHeartSupport();
-  const baseline = createSlowBaseline();
-  const finder = createContractionFinder();
-  const sustained = createSustainedRise(sensitivity);
-  const prominence = PROMINENCE[sensitivity];
+  return new RedlineDetector(sensitivity);
+}
 
-  let series: SeriesPeak[] = [];
-  let valley = Infinity;
-  let refractoryUntil = -Infinity;
-  /** What this push decided, written by the grid's callbacks. */
-  let decided: number | undefined;
-  const takeDecision = () => {
-    const confidence = decided;
-    decided = undefined;
+/**
+ * A class, not a closure: its numbers change at every reading, and a closure's variable is
+ * boxed anew at every write (see `createNoiseFloor`). It is also the grid's sink.
+ */
+class RedlineDetector implements OrgasmDetector, GridSink {
+  private readonly noise = createNoiseFloor();
+  private readonly output = createOutputWatch();
+  private readonly heart = createHeartSupport();
+  private readonly baseline = createSlowBaseline();
+  private readonly finder = createContractionFinder();
+  private readonly sustained: SustainedRise;
+  private readonly prominence: Readonly<{ counts: number; sigmas: number }>;
+  private readonly grid: PressureGrid;
+
+  private series: SeriesPeak[] = [];
+  private valley = Infinity;
+  private refractoryUntil = -Infinity;
+  /** What this push decided, written by the grid's callbacks (NaN: nothing). */
+  private decided = NaN;
+  private now = 0;
+  private heartSupport = 0;
+  /** The last `SMOOTH_POINTS` grid points, oldest first. */
+  private recent: number[] = [];
+
+  constructor(private readonly sensitivity: Sensitivity) {
+    this.sustained = createSustainedRise(sensitivity);
+    this.prominence = PROMINENCE[sensitivity];
+    this.grid = createPressureGrid(this);
+  }
+
+  push(sample: Sample): number | undefined {
+    const now = sample.t_ms;
+    this.now = now;
+    this.noise.push(now, sample.pressure);
+    this.output.push(now, sample.output);
+    this.heart.push(now, sample.hr);
+    this.heartSupport = this.heart.support(now);
+    this.grid.push(now, sample.pressure);
+    const confidence = this.decided;
+    this.decided = NaN;
+    if (Number.isNaN(confidence)) return undefined;
+    this.refractoryUntil = now + REFRACTORY_MS;
+    this.series = [];
     return confidence;
-  };
-  let now = 0;
-  let heartSupport = 0;
-  let recent: number[] = [];
+  }
 
-  const decide = (confidence: number | undefined) => {
-    if (confidence !== undefined && now >= refractoryUntil)
-      decided = Math.max(decided ?? 0, confidence);
-  };
+  point(t: number, raw: number): void {
+    const { recent } = this;
+    recent.push(raw);
+    if (recent.length > SMOOTH_POINTS) recent.shift();
+    let sum = 0;
+    for (let i = 0; i < recent.length; i++) sum += recent[i] ?? 0;
+    const x = sum / recent.length;
+    this.baseline.push(t, x);
+    const sigma = this.noise.averagedSigma(GRID_MS * SMOOTH_POINTS);
+    this.valley = Math.min(this.valley, x);
+    const threshold = Math.max(this.prominence.counts, this.prominence.sigmas * sigma);
+    const finding = this.finder.point(t, x, threshold);
+    if (finding !== undefined) this.onFinding(finding, sigma);
+    this.decide(
+      this.sustained.point(t, x, {
+        baseline: this.baseline.level(),
+        sigma,
+        suspect: this.output.suspect(t),
+        heartSupport: this.heartSupport,
+      }),
+    );
+  }
 
-  const onFinding = (finding: PeakFinding, sigma: number) => {
+  gap(): void {
+    this.finder.reset();
+    this.baseline.reset();
+    this.sustained.reset();
+    this.noise.reset();
+    this.series = [];
+    this.valley = Infinity;
+    this.recent = [];
+  }
+
+  private decide(confidence: number | undefined): void {
+    if (confidence !== undefined && this.now >= this.refractoryUntil)
+      this.decided = Number.isNaN(this.decided) ? confidence : Math.max(this.decided, confidence);
+  }
+
+  private onFinding(finding: PeakFinding, sigma: number): void {
     if (finding.kind === 'held') {
-      series = [];
+      this.series = [];
       return;
     }
     const { peak } = finding;
@@ -76,72 +137,25 @@ export function createRedlineDetector(sensitivity: Sensitivity): OrgasmDetector 
       peak.width_ms <= WIDTH_MS[1];
     const entry: SeriesPeak = {
       ...peak,
-      valley: Math.min(valley, peak.troughLevel),
-      suspect: output.suspect(peak.onset_ms) || output.suspect(peak.t_ms),
+      valley: Math.min(this.valley, peak.troughLevel),
+      suspect: this.output.suspect(peak.onset_ms) || this.output.suspect(peak.t_ms),
     };
-    valley = Infinity;
+    this.valley = Infinity;
     if (!shaped) {
-      series = [];
+      this.series = [];
       return;
     }
-    const last = series[series.length - 1];
-    if (last !== undefined && entry.t_ms - last.t_ms > MAX_GAP_MS) series = [];
-    series.push(entry);
-    if (series.length > SERIES_MEMORY) series.shift();
-    decide(
-      judgeSeries(series, {
-        sensitivity,
-        outputKnown: output.known(),
-        heartSupport,
+    const last = this.series[this.series.length - 1];
+    if (last !== undefined && entry.t_ms - last.t_ms > MAX_GAP_MS) this.series = [];
+    this.series.push(entry);
+    if (this.series.length > SERIES_MEMORY) this.series.shift();
+    this.decide(
+      judgeSeries(this.series, {
+        sensitivity: this.sensitivity,
+        outputKnown: this.output.known(),
+        heartSupport: this.heartSupport,
         sigma,
       }),
     );
-  };
-
-  const grid = createPressureGrid({
-    point(t, raw) {
-      recent.push(raw);
-      if (recent.length > SMOOTH_POINTS) recent.shift();
-      const x = recent.reduce((a, b) => a + b, 0) / recent.length;
-      baseline.push(t, x);
-      const sigma = noise.averagedSigma(GRID_MS * SMOOTH_POINTS);
-      valley = Math.min(valley, x);
-      const threshold = Math.max(prominence.counts, prominence.sigmas * sigma);
-      const finding = finder.point(t, x, threshold);
-      if (finding !== undefined) onFinding(finding, sigma);
-      decide(
-        sustained.point(t, x, {
-          baseline: baseline.level(),
-          sigma,
-          suspect: output.suspect(t),
-          heartSupport,
-        }),
-      );
-    },
-    gap() {
-      finder.reset();
-      baseline.reset();
-      sustained.reset();
-      noise.reset();
-      series = [];
-      valley = Infinity;
-      recent = [];
-    },
-  });
-
-  return {
-    push(sample) {
-      now = sample.t_ms;
-      noise.push(sample.t_ms, sample.pressure);
-      output.push(sample.t_ms, sample.output);
-      heart.push(sample.t_ms, sample.hr);
-      heartSupport = heart.support(now);
-      grid.push(sample.t_ms, sample.pressure);
-      const confidence = takeDecision();
-      if (confidence === undefined) return undefined;
-      refractoryUntil = now + REFRACTORY_MS;
-      series = [];
-      return confidence;
-    },
-  };
+  }
 }

@@ -17,42 +17,50 @@ export type SlowBaseline = Readonly<{
 const READY_BLOCKS = 16;
 
 export function createSlowBaseline(): SlowBaseline {
-  const blocks: number[] = [];
-  /** The same block means, kept in order as they come and go (no sort, no copy, per block). */
-  const sorted: number[] = [];
-  let blockEnd: number | undefined;
-  let sum = 0;
-  let count = 0;
-  let current: number | undefined;
+  return new Baseline();
+}
 
-  return {
-    push(t, value) {
-      blockEnd ??= t + BLOCK_MS;
-      if (t >= blockEnd) {
-        if (count > 0) {
-          const mean = sum / count;
-          blocks.push(mean);
-          insertSorted(sorted, mean);
-          if (blocks.length > WINDOW_BLOCKS) removeSorted(sorted, blocks.shift() ?? mean);
-          current = sorted[Math.floor(QUANTILE * (sorted.length - 1))];
-        }
-        sum = 0;
-        count = 0;
-        blockEnd = Math.max(blockEnd + BLOCK_MS, t + 1);
+/** A class, not a closure: its numbers change at every grid point (see `createNoiseFloor`). */
+class Baseline implements SlowBaseline {
+  private readonly blocks: number[] = [];
+  /** The same block means, kept in order as they come and go (no sort, no copy, per block). */
+  private readonly sorted: number[] = [];
+  private blockEnd: number | undefined = undefined;
+  private sum = 0;
+  private count = 0;
+  private current: number | undefined = undefined;
+
+  push(t: number, value: number): void {
+    const blockEnd = (this.blockEnd ??= t + BLOCK_MS);
+    if (t >= blockEnd) {
+      if (this.count > 0) {
+        const { blocks, sorted } = this;
+        const mean = this.sum / this.count;
+        blocks.push(mean);
+        insertSorted(sorted, mean);
+        if (blocks.length > WINDOW_BLOCKS) removeSorted(sorted, blocks.shift() ?? mean);
+        this.current = sorted[Math.floor(QUANTILE * (sorted.length - 1))];
       }
-      sum += value;
-      count += 1;
-    },
-    level: () => (blocks.length >= READY_BLOCKS ? current : undefined),
-    reset() {
-      blocks.length = 0;
-      sorted.length = 0;
-      blockEnd = undefined;
-      sum = 0;
-      count = 0;
-      current = undefined;
-    },
-  };
+      this.sum = 0;
+      this.count = 0;
+      this.blockEnd = Math.max(blockEnd + BLOCK_MS, t + 1);
+    }
+    this.sum += value;
+    this.count += 1;
+  }
+
+  level(): number | undefined {
+    return this.blocks.length >= READY_BLOCKS ? this.current : undefined;
+  }
+
+  reset(): void {
+    this.blocks.length = 0;
+    this.sorted.length = 0;
+    this.blockEnd = undefined;
+    this.sum = 0;
+    this.count = 0;
+    this.current = undefined;
+  }
 }
 
 /** The first index in ascending `sorted` whose value is not below `value`. */
