@@ -79,6 +79,7 @@ export function createHistoryStore(options: {
   const stageTrace = (write: () => void, failed: (error: Error) => void) => {
     let refused: Error | null = null;
     journal.add({
+      bulk: true,
       run: () => {
         try {
           options.db.transaction(write)();

@@ -35,7 +35,7 @@ function openCommitting(
   path: string,
   options: Pick<
     Parameters<typeof openStore>[0],
-    'faultHook' | 'observeCommit' | 'maxWritesPerCommit'
+    'faultHook' | 'observeCommit' | 'maxWritesPerCommit' | 'maxBulkWritesPerCommit'
   > & {
     holdSyncs?: boolean;
   } = {},
@@ -165,6 +165,62 @@ describe('group commit through the store', () => {
     expect(first).toBeLessThan(2000);
     expect(commit()).toBe(true);
     expect(readBack().length - 501 - first).toBeGreaterThanOrEqual(Math.ceil((2000 - first) / 4));
+  });
+
+  it('[S1] takes at most maxBulkWritesPerCommit bulk writes a commit, oldest first, never holding other writes behind them', () => {
+    const { store, commit } = open({ maxBulkWritesPerCommit: 2, maxWritesPerCommit: 1000 });
+    const scenes = ['a', 'b', 'c', 'd', 'e'];
+    for (const sceneId of scenes) addScene(store, sceneId);
+    const failed: Error[] = [];
+    // One run of readings per scene (bulk), then an event (not bulk) staged after all of them.
+    for (const [i, sceneId] of scenes.entries())
+      store.history.stageReadings(
+        [{ sceneId, reading: { at: 10 + i, kind: 'pressure', value: 600 + i } }],
+        (error) => failed.push(error),
+      );
+    const log = store.eventLog('c');
+    log.stage(tick(1));
+    const stored = () => scenes.filter((sceneId) => store.history.readings(sceneId).length > 0);
+    const events = () => {
+      const read = store.events('c');
+      return read.ok ? read.value.length : 0;
+    };
+    // A commit is in the way of a red: it takes the event, and only two of the five runs.
+    expect(commit()).toBe(true);
+    expect(events()).toBe(2);
+    expect(stored()).toEqual(['a', 'b']);
+    expect(commit()).toBe(true);
+    expect(stored()).toEqual(['a', 'b', 'c', 'd']);
+    expect(commit()).toBe(true);
+    expect(stored()).toEqual(scenes);
+    expect(commit()).toBe(false);
+    expect(failed).toEqual([]);
+
+    // commitNow (a write that must follow, closing) takes every bulk write at once.
+    for (const sceneId of scenes)
+      store.history.stageReadings(
+        [{ sceneId, reading: { at: 100, kind: 'heart-rate', value: 80 } }],
+        (error) => failed.push(error),
+      );
+    store.commitNow();
+    expect(scenes.map((sceneId) => store.history.readings(sceneId).length)).toEqual([
+      2, 2, 2, 2, 2,
+    ]);
+
+    // Copy runs are bulk too: three scenes fill a run each in one commit, and ask for their copies.
+    const filled = ['a', 'b', 'd'];
+    for (const sceneId of filled) {
+      const filling = store.eventLog(sceneId);
+      for (let at = 1; at <= COPY_RUN; at++) filling.stage(tick(at));
+    }
+    expect(commit()).toBe(true);
+    const copied = () => filled.filter((sceneId) => inEvents(store.path, sceneId).length > 1);
+    expect(copied()).toEqual([]);
+    expect(commit()).toBe(true);
+    expect(copied()).toEqual(['a', 'b']);
+    expect(commit()).toBe(true);
+    expect(copied()).toEqual(filled);
+    expect(failed).toEqual([]);
   });
 
   it('[S7] keeps staged events off the disk until their commit, then settles them with null', () => {
@@ -479,7 +535,8 @@ describe('group commit through the store', () => {
     const heard: (Error | null)[] = [];
     log.settled((error) => heard.push(error));
     commit();
-    const reason = `could not copy ${COPY_RUN} events of scene "a": ${COPY_RUN - 1} found`;
+    // The copy run goes after the commit's other writes, so it takes the new event too.
+    const reason = `could not copy ${COPY_RUN + 1} events of scene "a": ${COPY_RUN} found`;
     expect(heard).toEqual([
       new StoreError(`could not store event ${COPY_RUN + 2} of scene "a": ${reason}`),
     ]);

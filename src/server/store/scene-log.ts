@@ -105,6 +105,7 @@ export function createStoredEventLog(
     /** How many of the oldest were copied: later events only ever join at the end. */
     let copied = 0;
     journal.add({
+      bulk: true,
       run: () => {
         copied = uncopied.length;
         const info = statements.copyJournalRows.run(JSON.stringify(uncopied));

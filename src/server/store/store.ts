@@ -168,6 +168,8 @@ export function openStore(options: {
   commitIntervalMs?: number | undefined;
   /** The most writes one group commit takes (default `MAX_WRITES_PER_COMMIT`); see the journal. */
   maxWritesPerCommit?: number | undefined;
+  /** The most bulk writes (copy runs, runs of readings) a scheduled commit takes (journal.ts). */
+  maxBulkWritesPerCommit?: number | undefined;
   /** Told each group commit's size and duration (the load benchmark). */
   observeCommit?: ((writes: number, ms: number) => void) | undefined;
   /** Syncs the group commits (default: fsync of the WAL off the event loop; tests their own). */
@@ -264,6 +266,7 @@ export function openStore(options: {
     schedule: options.scheduleCommit,
     intervalMs: options.commitIntervalMs,
     maxWrites: options.maxWritesPerCommit,
+    maxBulkWrites: options.maxBulkWritesPerCommit,
     observe: options.observeCommit,
     upkeep,
     sync: options.walSync ?? walSync(path),
