@@ -162,16 +162,18 @@ export async function createLoadScene(options: {
   let ready = false;
   const answerTimers = new Set<ReturnType<typeof setTimeout>>();
 
+  /** One for the scene's frames, as the socket session has one per screen (not one per frame). */
+  const reply = (frame: ServerFrame) => {
+    serialise(frame);
+    if (frame.type === 'error')
+      counters.refused.set(frame.message, (counters.refused.get(frame.message) ?? 0) + 1);
+  };
   const send = (role: Role, body: ClientFrameBody) => {
     if (runtime === null) return;
     seq[role] += 1;
     if (ready) counters.frames += 1;
     else counters.setupFrames += 1;
-    const withEvent = runtime.handle(role, { ...body, seq: seq[role] }, (reply) => {
-      serialise(reply);
-      if (reply.type === 'error')
-        counters.refused.set(reply.message, (counters.refused.get(reply.message) ?? 0) + 1);
-    });
+    const withEvent = runtime.handle(role, { ...body, seq: seq[role] }, reply);
     // As the socket session: a frame's number is stored with its event, or else on its own.
     if (!withEvent) store.stageLastSeq(sceneId, role, seq[role], failed);
   };

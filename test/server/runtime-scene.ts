@@ -2,6 +2,7 @@ import type { Agreement } from '../../src/core';
 import type { ClientFrameBody, Role } from '../../src/protocol/frames';
 import { createMemoryEventLog } from '../../src/server/event-log';
 import { pairAgreement } from '../fixtures/agreements';
+import type { SceneRuntimeOptions } from '../../src/server/scenes/scene-runtime';
 import { recordingRuntime } from '../support/recording-runtime';
 
 const yieldOnce = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -11,8 +12,11 @@ const yieldOnce = () => new Promise((resolve) => setTimeout(resolve, 0));
  * recorded, the clock moved by hand), set up as the screens do it (heartbeat, every checklist
  * item, test stop, start): in its warm-up when this resolves.
  */
-export async function runningRuntime(agreement: Agreement = pairAgreement) {
-  const recorded = recordingRuntime(createMemoryEventLog(), agreement);
+export async function runningRuntime(
+  agreement: Agreement = pairAgreement,
+  more: Pick<SceneRuntimeOptions, 'viewEveryMs' | 'viewPacer'> = {},
+) {
+  const recorded = recordingRuntime(createMemoryEventLog(), agreement, more);
   const { runtime } = recorded;
   let seq = 0;
   /** Sends a frame as a screen would, then lets the process yield once (the commit, the view). */

@@ -3,7 +3,11 @@ import type { Role } from '../../src/protocol/frames';
 import type { ServerFrame } from '../../src/protocol/view';
 import type { EventLog } from '../../src/server/event-log';
 import { createSceneClock } from '../../src/server/scene-clock';
-import { createSceneRuntime, type SceneRuntime } from '../../src/server/scenes/scene-runtime';
+import {
+  createSceneRuntime,
+  type SceneRuntime,
+  type SceneRuntimeOptions,
+} from '../../src/server/scenes/scene-runtime';
 import { devices } from '../fixtures/agreements';
 
 /**
@@ -18,6 +22,8 @@ export function recordingRuntime(
     names: { dominant: 'A', submissive: 'B' },
     devices,
   }),
+  /** Options of the runtime to set as well (view pacing). */
+  more: Pick<SceneRuntimeOptions, 'viewEveryMs' | 'viewPacer'> = {},
 ): {
   runtime: SceneRuntime;
   calls: string[];
@@ -39,6 +45,7 @@ export function recordingRuntime(
     otherSceneActive: () => false,
     clock: createSceneClock(() => now),
     report: () => undefined,
+    ...more,
   });
   for (const role of ['dominant', 'submissive'] as const)
     runtime.attach(role, { send: (frame) => frames[role].push(frame), close: () => undefined });

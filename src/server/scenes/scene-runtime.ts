@@ -18,6 +18,7 @@ import { frameEvent, isLocalFrame, type LocalFrame } from './frame-events';
 import { createSceneSensors } from './sensors';
 import { checklistFor, setupMissing } from './setup';
 import { createStopTimer } from './stop-timer';
+import { sharedViewPacer, type ViewPacer } from './view-pacer';
 import { createTraceRecorder, type SceneTraces } from './trace-recorder';
 
 /**
@@ -78,6 +79,8 @@ export type SceneRuntimeOptions = Readonly<{
    * default 0: every commit); any other change goes at once. Screens redraw at a person's pace.
    */
   viewEveryMs?: number;
+  /** Runs the paced views (default: the process's one pacer for every scene). */
+  viewPacer?: ViewPacer;
 }>;
 
 export type SceneRuntime = Readonly<{
@@ -163,8 +166,22 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   let viewEffects: Effect[] | null = null;
   let waitingForLog = false;
 
-  /** Set when a view waits for its turn (views are paced: see `viewEveryMs`). */
-  let viewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set when a view waits for its turn with the pacer (views are paced: see `viewEveryMs`). */
+  let viewWaiting = false;
+  const viewPacer = options.viewPacer ?? sharedViewPacer;
+  /** Set by the pacer: the waiting view's turn has come, whatever this process's clock says. */
+  let viewTurnCame = false;
+  /** The pacer's call when a waiting view's turn comes: one function for the scene. */
+  const viewTurn = () => {
+    viewWaiting = false;
+    viewTurnCame = true;
+    post();
+  };
+  const stopWaitingForView = () => {
+    if (!viewWaiting) return;
+    viewWaiting = false;
+    viewPacer.cancel(viewTurn);
+  };
   let lastViewAt = -Infinity;
   const viewEveryMs = options.viewEveryMs ?? 0;
 
@@ -199,19 +216,18 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
   };
   const sendView = () => {
     const effects = viewEffects;
-    if (effects === null || viewTimer !== undefined) return;
+    if (effects === null || viewWaiting) return;
     // Only outputs moving (or presence, set-up): at most one view per `viewEveryMs`. Anything
     // else — a stop, a pause, a prompt, a phase — goes out with this commit, as does the last.
     const routine = effects.length === 0 && !ending;
     const wait = lastViewAt + viewEveryMs - performance.now();
-    if (routine && wait > 0) {
-      viewTimer = setTimeout(() => {
-        viewTimer = undefined;
-        post();
-      }, wait);
+    if (routine && wait > 0 && !viewTurnCame) {
+      viewWaiting = true;
+      viewPacer.wait(viewTurn, lastViewAt + viewEveryMs);
       return;
     }
     viewEffects = null;
+    viewTurnCame = false;
     lastViewAt = performance.now();
     if (screens.size === 0) return;
     const frame: ServerFrame = { type: 'view', view: view(), effects };
@@ -245,11 +261,8 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     const shown = (viewEffects ??= []);
     const before = shown.length;
     for (const effect of effects) if (effect.type !== 'output') shown.push(effect);
-    if (viewTimer !== undefined && shown.length > before) {
-      // Something that matters cannot wait for the paced view.
-      clearTimeout(viewTimer);
-      viewTimer = undefined;
-    }
+    // Something that matters cannot wait for the paced view.
+    if (shown.length > before) stopWaitingForView();
     post();
   };
 
@@ -582,8 +595,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       disposed = true;
       clearTimeout(timer);
       armedFor = null;
-      clearTimeout(viewTimer);
-      viewTimer = undefined;
+      stopWaitingForView();
       traces.flush();
       // Through the log's turn, as every reply and view: nothing overtakes what is still queued.
       post();
@@ -592,7 +604,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       traces.flush();
       disposed = true;
       clearTimeout(timer);
-      clearTimeout(viewTimer);
+      stopWaitingForView();
       armedFor = null;
       for (const screen of screens.values()) screen.close('the server is stopping', 'going-away');
       screens.clear();

@@ -40,7 +40,9 @@ type RowOwner = Readonly<{
 
 /**
  * One staged event: its row and its log. One object per event, with its methods on the class,
- * where two closures and a record per event were garbage kept until the commit's sync.
+ * where two closures and a record per event were garbage kept until the commit's sync. Its JSON
+ * is let go once written: the row lives on until the sync, and at 1,000 scenes whatever lives
+ * that long is copied by a young-generation GC or two.
  */
 class StagedRow implements StagedWrite {
   /** Its number in the journal, once written. */
@@ -50,12 +52,13 @@ class StagedRow implements StagedWrite {
     readonly n: number,
     readonly type: string,
     readonly at: number,
-    readonly json: string,
+    public json: string,
     readonly role: FrameOrigin['role'] | null,
     readonly frameSeq: number | null,
   ) {}
   run(): void {
     this.seq = this.owner.write(this);
+    this.json = '';
   }
   done(error: StoreError | null, written: boolean): void {
     this.owner.settle(this, error, written);
@@ -90,9 +93,13 @@ export function createStoredEventLog(
   const { path, statements, codec, journal } = context;
   let count = storedCount;
   let failedAt: number | null = null;
-  /** Staged events not yet committed, and who waits for them. */
+  /**
+   * Staged events not yet committed, and who waits for them: almost always one (the scene's
+   * runtime), kept without an array; any more after it, in order.
+   */
   let staged = 0;
-  let waiters: ((error: StoreError | null) => void)[] = [];
+  let waiter: ((error: StoreError | null) => void) | null = null;
+  let moreWaiters: ((error: StoreError | null) => void)[] | null = null;
   let batchError: StoreError | null = null;
   /** Journal rows (their `seq`) of committed staged events not yet copied into `events`. */
   let uncopied: number[] = [];
@@ -183,11 +190,14 @@ export function createStoredEventLog(
         });
       }
       if (staged > 0) return;
-      const waiting = waiters;
+      const first = waiter;
+      const more = moreWaiters;
       const outcome = batchError;
-      waiters = [];
+      waiter = null;
+      moreWaiters = null;
       batchError = null;
-      for (const w of waiting) w(outcome);
+      first?.(outcome);
+      if (more !== null) for (const w of more) w(outcome);
     },
   };
 
@@ -242,7 +252,8 @@ export function createStoredEventLog(
     },
     settled(done) {
       if (staged === 0) done(null);
-      else waiters.push(done);
+      else if (waiter === null) waiter = done;
+      else (moreWaiters ??= []).push(done);
     },
     get idle() {
       return staged === 0 && uncopied.length === 0 && !copying;
