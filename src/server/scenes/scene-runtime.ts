@@ -145,7 +145,10 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     const at = awaiting.indexOf(entry);
     if (at !== -1) awaiting.splice(at, 1);
   };
-  /** Events the log could not store: answered with an error, never an ack (S7). */
+  /**
+   * Events the log could not store, from the log's `append` to their step's listener, which
+   * marks their reply: an error, never an ack (S7).
+   */
   const unstored = new Set<SceneEvent>();
   let storageBroken = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -161,7 +164,12 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
    */
   type Outgoing =
     | { reply: Reply; frame: ServerFrame }
-    | { reply: Reply; seq: number; event: SceneEvent; refusal: string | null };
+    /**
+     * A frame's event, answered once the log is on disk: `stored` is false once the log could not
+     * store it. (The event itself is not kept: at 1,000 scenes whatever waits for the sync lives
+     * long enough to be copied by a young-generation GC.)
+     */
+    | { reply: Reply; seq: number; stored: boolean; refusal: string | null };
   const outbox: Outgoing[] = [];
   let viewEffects: Effect[] | null = null;
   let waitingForLog = false;
@@ -200,7 +208,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     for (const item of items) {
       if ('frame' in item) item.reply(item.frame);
       else {
-        if (unstored.has(item.event))
+        if (!item.stored)
           item.reply({
             type: 'error',
             code: 'internal',
@@ -210,7 +218,6 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
         else if (item.refusal !== null)
           item.reply({ type: 'error', code: 'refused', message: item.refusal, seq: item.seq });
         else item.reply({ type: 'ack', seq: item.seq });
-        unstored.delete(item.event);
       }
     }
   };
@@ -272,7 +279,7 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
     storageBroken = true;
     options.devices.stopAll();
     // Whatever still waits for the log was in the write that failed: none of it is acknowledged.
-    for (const item of outbox) if (!('frame' in item)) unstored.add(item.event);
+    for (const item of outbox) if (!('frame' in item)) item.stored = false;
     options.report(`could not store the scene, so it was stopped: ${error.message}`);
     options.onStorageFailed?.();
     // After this step, but before any timer: the stop recorded is the store's, not a timer's
@@ -433,10 +440,11 @@ export function createSceneRuntime(options: SceneRuntimeOptions): SceneRuntime {
       outbox.push({
         reply: waiting.reply,
         seq: waiting.seq,
-        event,
+        stored: !unstored.has(event),
         refusal: rejected?.type === 'rejected' ? rejected.reason : null,
       });
-    } else unstored.delete(event);
+    }
+    unstored.delete(event);
     const accepted = !effects.some((e) => e.type === 'rejected' && e.event === event.type);
     if (event.type === 'checkin.answered' && accepted)
       lastCheckIn = { at: event.at, answer: event.answer };
