@@ -166,7 +166,7 @@ describe('frameText', () => {
     // The later view took its agreement and devices from the first: neither written again.
     expect(written(first.view.agreement)).toBe(1);
     expect(written(first.view.devices)).toBe(1);
-    // Once per frame object: asked again, nothing is written out at all.
+    // Once for the screens of a broadcast: asked again for the same view, nothing is written.
     const calls = stringify.mock.calls.length;
     const again = frameText(later);
     expect(stringify.mock.calls.length).toBe(calls);
