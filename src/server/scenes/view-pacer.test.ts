@@ -59,4 +59,18 @@ describe('the view pacer', () => {
     vi.advanceTimersByTime(20);
     expect(ran).toEqual([10, 20, 30]);
   });
+
+  it('runs every due wait even if one throws, then throws the error', () => {
+    const { wait } = pacer();
+    const start = Date.now();
+    const ran: string[] = [];
+    wait(() => {
+      ran.push('a');
+      throw new Error('a screen failed');
+    }, start);
+    wait(() => ran.push('b'), start);
+    expect(() => vi.advanceTimersByTime(10)).toThrow('a screen failed');
+    expect(ran).toEqual(['a', 'b']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
 });

@@ -29,15 +29,24 @@ export function createViewPacer(
     const at = now();
     for (const [run, dueAt] of waiting) if (dueAt <= at) due.push(run);
     for (const run of due) waiting.delete(run);
-    try {
-      for (const run of due) run();
-    } finally {
-      due.length = 0;
+    // Each run as if on a timer of its own: one that throws keeps no other from its turn, and
+    // the first error is thrown once every run had it.
+    let failed = false;
+    let failure: unknown;
+    for (const run of due) {
+      try {
+        run();
+      } catch (error) {
+        if (!failed) failure = error;
+        failed = true;
+      }
     }
+    due.length = 0;
     if (waiting.size === 0) {
       clearInterval(timer);
       timer = undefined;
     }
+    if (failed) throw failure;
   };
   return {
     wait(run, dueAt) {
