@@ -576,6 +576,37 @@ describe('group commit through the store', () => {
     expect(store.eventLog('b')).toBe(b);
   });
 
+  it('[S7] keeps a forgotten log from moving the journal limit of the scene that took its place', () => {
+    const { store, commit, drain } = open();
+    addScene(store, 'a');
+    const stale = store.eventLog('a');
+    stale.stage(tick(1));
+    commit();
+    store.stageStatus('a', 'closed', (error) => {
+      throw error;
+    });
+    drain();
+    // Copied and idle: the next commit's upkeep forgets the log, and the next log made takes its
+    // place.
+    store.stageLastSeq('a', 'dominant', 1, (error) => {
+      throw error;
+    });
+    commit();
+    const createdB = addScene(store, 'b');
+    const b = store.eventLog('b');
+    const events = upTo(5).map((at) => tick(at));
+    for (const event of events) b.stage(event);
+    commit();
+    // Someone kept the old log and writes through it: its newest row must not become the oldest
+    // the new scene has not copied, or the upkeep would clear the new scene's rows uncopied.
+    stale.stage(tick(2));
+    commit();
+    b.stage(tick(6));
+    drain();
+    const read = store.events('b');
+    expect(read.ok && read.value).toEqual([createdB, ...events, tick(6)]);
+  });
+
   it('commits what is staged on close() and moves everything into `events`', () => {
     const { store, commit } = open();
     const createdA = addScene(store, 'a');
