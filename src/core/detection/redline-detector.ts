@@ -122,7 +122,7 @@ class RedlineDetector implements OrgasmDetector, GridSink {
 
   private decide(confidence: number | undefined): void {
     if (confidence !== undefined && this.now >= this.refractoryUntil)
-      this.decided = Number.isNaN(this.decided) ? confidence : Math.max(this.decided, confidence);
+      this.decided = Math.max(Number.isNaN(this.decided) ? 0 : this.decided, confidence);
   }
 
   private onFinding(finding: PeakFinding, sigma: number): void {
